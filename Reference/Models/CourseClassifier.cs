@@ -1,0 +1,97 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace XaiReference.Models;
+
+/// <summary>
+/// The food-11 classifier of the course: a <c>cnn</c> Sequential of five stacks of
+/// Conv2d(3x3, padding 1) -> BatchNorm2d -> ReLU blocks (3, 3, 3, 1 and 1 blocks), each stack
+/// followed by MaxPool2d(2), then an <c>fc</c> Sequential Linear -> ReLU -> Dropout(0.3) -> Linear.
+/// </summary>
+/// <remarks>
+/// Parameter names match the course's PyTorch module (<c>cnn.0.weight</c>, <c>fc.3.bias</c>, ...),
+/// so its checkpoints load as they are. Indices into <see cref="Cnn"/> are the course's:
+/// <c>cnn[6]</c> and <c>cnn[23]</c> are Conv2d, <c>cnn[15]</c> a ReLU, <c>cnn[21]</c> a BatchNorm2d.
+/// Input: [N, 3, 128, 128] floats in [0, 1]; output: [N, 11] logits.
+/// </remarks>
+public sealed class CourseClassifier : Module<Tensor, Tensor>
+{
+    /// <summary>Side of the square input picture, in pixels.</summary>
+    public const int PictureSize = 128;
+
+    /// <summary>Number of classes of food-11.</summary>
+    public const int ClassCount = 11;
+
+    /// <summary>Blocks per stack, input side first.</summary>
+    public static IReadOnlyList<int> StackDepths { get; } = [3, 3, 3, 1, 1];
+
+    // Field names are the state-dict prefixes: TorchSharp registers submodules by field name.
+#pragma warning disable IDE1006
+    private readonly Sequential cnn;
+    private readonly Sequential fc;
+#pragma warning restore IDE1006
+
+    /// <summary>Builds the network at the given width with freshly initialised weights.</summary>
+    /// <param name="width">Channel and hidden widths; <see cref="ClassifierWidth.Course"/> by default.</param>
+    public CourseClassifier(ClassifierWidth? width = null)
+        : base(nameof(CourseClassifier))
+    {
+        Width = width ?? ClassifierWidth.Course;
+
+        var layers = new List<Module<Tensor, Tensor>>();
+        var inChannels = 3;
+        for (var stack = 0; stack < StackDepths.Count; stack++)
+        {
+            var outChannels = Width.StackChannels[stack];
+            for (var block = 0; block < StackDepths[stack]; block++)
+            {
+                layers.Add(Conv2d(inChannels, outChannels, kernel_size: 3, stride: 1, padding: 1));
+                layers.Add(BatchNorm2d(outChannels));
+                layers.Add(ReLU());
+                inChannels = outChannels;
+            }
+
+            layers.Add(MaxPool2d(kernel_size: 2, stride: 2));
+        }
+
+        cnn = Sequential(layers);
+        fc = Sequential(
+            Linear(Width.FlattenedFeatures, Width.Hidden),
+            ReLU(),
+            Dropout(0.3),
+            Linear(Width.Hidden, ClassCount));
+
+        RegisterComponents();
+    }
+
+    /// <summary>The widths this network was built with.</summary>
+    public ClassifierWidth Width { get; }
+
+    /// <summary>The convolutional trunk, indexed as in the course (<c>cnn[0]</c> .. <c>cnn[37]</c>).</summary>
+    public Sequential Cnn => cnn;
+
+    /// <summary>The fully connected head: <c>fc[0]</c> Linear, ReLU, Dropout, <c>fc[3]</c> Linear.</summary>
+    public Sequential Fc => fc;
+
+    /// <summary>Logits for a batch of pictures.</summary>
+    /// <param name="input">[N, 3, 128, 128] floats; the course feeds values in [0, 1].</param>
+    /// <returns>[N, 11] logits (no softmax).</returns>
+    public override Tensor forward(Tensor input)
+    {
+        if (input.dim() != 4 || input.shape[1] != 3 || input.shape[2] != PictureSize || input.shape[3] != PictureSize)
+        {
+            throw new ArgumentException(
+                $"Expected pictures shaped [N, 3, {PictureSize}, {PictureSize}], got [{string.Join(", ", input.shape)}].",
+                nameof(input));
+        }
+
+        using var scope = NewDisposeScope();
+
+        // [N, 3, 128, 128] -> [N, C5, 4, 4] -> [N, C5 * 16] -> [N, 11]
+        var features = cnn.call(input);
+        var logits = fc.call(features.flatten(1));
+        return logits.MoveToOuterDisposeScope();
+    }
+}
