@@ -15,6 +15,8 @@ public enum CheckpointFormat
     /// </summary>
     PyTorchLegacy,
 
-    /// <summary>A Hugging Face safetensors file: an 8-byte little-endian header length, a JSON header, the data.</summary>
+    /// <summary>
+    /// A Hugging Face safetensors file: an 8-byte little-endian header length, a JSON header, the data.
+    /// </summary>
     Safetensors,
 }

@@ -91,7 +91,9 @@ public static class CheckpointLoader
     /// the file with the same shape and dtype, and the file may hold no other key. Nothing is copied unless
     /// everything fits, so a failed load leaves the module as it was.
     /// </summary>
-    /// <param name="module">The module to fill; its state-dict names must be the file's (e.g. <c>cnn.0.weight</c>).</param>
+    /// <param name="module">
+    /// The module to fill; its state-dict names must be the file's (e.g. <c>cnn.0.weight</c>).
+    /// </param>
     /// <param name="path">A PyTorch (bare state dict or checkpoint dict) or safetensors file.</param>
     /// <returns>The format the file was read as.</returns>
     /// <exception cref="CheckpointException">
@@ -165,7 +167,10 @@ public static class CheckpointLoader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new CheckpointException(
-                path, key: null, $"could not be read as a torch.save zip archive (truncated or damaged?): {e.Message}", e);
+                path,
+                key: null,
+                $"could not be read as a torch.save zip archive (truncated or damaged?): {e.Message}",
+                e);
         }
 
         if (top.Count > 0 && top.Values.Cast<object?>().All(v => v is Tensor))

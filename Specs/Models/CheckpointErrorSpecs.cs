@@ -36,7 +36,8 @@ public sealed class CheckpointErrorSpecs
         act.Should().Throw<CheckpointException>()
             .WithMessage(
                 $"{StateDictFile}: cnn.0.weight has shape [4, 3, 3, 3] in the file but [16, 3, 3, 3] in the model "
-                + "(width channels [16, 16, 32, 64, 64], hidden 128): the file was saved from a network of another width.")
+                + "(width channels [16, 16, 32, 64, 64], hidden 128): "
+                + "the file was saved from a network of another width.")
             .Which.Key.Should().Be("cnn.0.weight");
     }
 
@@ -49,7 +50,8 @@ public sealed class CheckpointErrorSpecs
         var act = () => CheckpointLoader.Load(model, path);
 
         act.Should().Throw<CheckpointException>()
-            .WithMessage($"{path}: cnn.1.running_var is in the model's state dict but not in the file (1 of the model's*")
+            .WithMessage(
+                $"{path}: cnn.1.running_var is in the model's state dict but not in the file (1 of the model's*")
             .Which.FilePath.Should().Be(path);
     }
 
@@ -64,14 +66,16 @@ public sealed class CheckpointErrorSpecs
 
         act.Should().Throw<CheckpointException>()
             .WithMessage($"{path}: cnn.99.weight is in the file but not in the model's state dict (1 unexpected*");
-        model.state_dict()["cnn.0.weight"].Should().BeCloseTo(before, 0, 0, "a refused file must leave the module untouched");
+        model.state_dict()["cnn.0.weight"].Should()
+            .BeCloseTo(before, 0, 0, "a refused file must leave the module untouched");
     }
 
     [Test]
     public void A_tensor_of_another_dtype_is_an_error_naming_both_dtypes()
     {
         var path = WriteTinyStateDict(
-            "dtype.safetensors", d => d["cnn.1.num_batches_tracked"] = d["cnn.1.num_batches_tracked"].to_type(ScalarType.Float32));
+            "dtype.safetensors",
+            d => d["cnn.1.num_batches_tracked"] = d["cnn.1.num_batches_tracked"].to_type(ScalarType.Float32));
         using var model = new CourseClassifier(TinyCheckpoint.Width);
 
         var act = () => CheckpointLoader.Load(model, path);

@@ -7,7 +7,9 @@ using static TorchSharp.torch;
 
 namespace XaiReference.Specs.Models;
 
-/// <summary>The classifier has the course's layout, so its indices, names and shapes match the course's checkpoint.</summary>
+/// <summary>
+/// The classifier has the course's layout, so its indices, names and shapes match the course's checkpoint.
+/// </summary>
 public sealed class CourseClassifierSpecs
 {
     [Test]

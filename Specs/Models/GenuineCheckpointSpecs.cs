@@ -57,7 +57,10 @@ public sealed class GenuineCheckpointSpecs
 
     [TestCase("tiny.state_dict.pt", "weights.safetensors", CheckpointFormat.PyTorchZip)]
     [TestCase("tiny.safetensors", "weights.pt", CheckpointFormat.Safetensors)]
-    public void The_format_is_told_by_content_not_by_extension(string file, string misleadingName, CheckpointFormat format)
+    public void The_format_is_told_by_content_not_by_extension(
+        string file,
+        string misleadingName,
+        CheckpointFormat format)
     {
         var folder = Directory.CreateTempSubdirectory("xai-ckpt-").FullName;
         try

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace XaiReference.Specs.Support;
 
 /// <summary>
@@ -88,7 +90,11 @@ public sealed record ElementwiseComparison(int FailingCount, int WorstIndex, dou
     }
 
     /// <summary>The worst element's values and differences, e.g. for a failure message.</summary>
-    public string DescribeWorst() =>
-        $"actual {Actual:R}, expected {Expected:R} "
-        + $"(abs diff {Math.Abs(Actual - Expected):G4}, rel diff {Math.Abs(Actual - Expected) / Math.Abs(Expected):G4})";
+    public string DescribeWorst()
+    {
+        var abs = Math.Abs(Actual - Expected);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"actual {Actual:R}, expected {Expected:R} (abs diff {abs:G4}, rel diff {abs / Math.Abs(Expected):G4})");
+    }
 }

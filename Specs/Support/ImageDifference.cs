@@ -1,3 +1,4 @@
+using System.Globalization;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -62,10 +63,11 @@ public sealed record ImageDifference(
         WorstDifference <= tolerance.MaxChannelDifference && MeanDifference <= tolerance.MeanChannelDifference;
 
     /// <inheritdoc />
-    public override string ToString() =>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
         $"worst pixel ({WorstX}, {WorstY}) differs by {WorstDifference} "
         + $"(received RGBA {Format(Received)}, verified RGBA {Format(Verified)}); "
-        + $"mean absolute difference {MeanDifference:0.####}";
+        + $"mean absolute difference {MeanDifference:0.####}");
 
     private static string Format(Rgba32 p) => $"({p.R}, {p.G}, {p.B}, {p.A})";
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace XaiReference.Specs.Support;
 
 /// <summary>
@@ -8,7 +10,9 @@ public readonly record struct ImageTolerance
 {
     /// <summary>Creates a tolerance, checking that both limits are non-negative.</summary>
     /// <param name="maxChannelDifference">The largest allowed |received - verified| of any one channel value.</param>
-    /// <param name="meanChannelDifference">The largest allowed mean |received - verified| over all channel values.</param>
+    /// <param name="meanChannelDifference">
+    /// The largest allowed mean |received - verified| over all channel values.
+    /// </param>
     public ImageTolerance(int maxChannelDifference, double meanChannelDifference)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxChannelDifference);
@@ -33,5 +37,7 @@ public readonly record struct ImageTolerance
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"max channel difference {MaxChannelDifference}, mean {MeanChannelDifference:0.####}";
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"max channel difference {MaxChannelDifference}, mean {MeanChannelDifference:0.####}");
 }

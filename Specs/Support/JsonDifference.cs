@@ -20,7 +20,8 @@ public static class JsonDifference
     {
         if (Kind(received) != Kind(verified))
         {
-            return $"{path}: received a {Kind(received)} ({Text(received)}), verified a {Kind(verified)} ({Text(verified)})";
+            return $"{path}: received a {Kind(received)} ({Text(received)}), "
+                   + $"verified a {Kind(verified)} ({Text(verified)})";
         }
 
         switch (verified.ValueKind)

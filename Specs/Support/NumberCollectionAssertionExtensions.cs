@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentAssertions;
 using FluentAssertions.Collections;
 using FluentAssertions.Execution;
@@ -60,7 +61,13 @@ public static class NumberCollectionAssertionExtensions
     {
         ArgumentNullException.ThrowIfNull(assertions);
         ArgumentNullException.ThrowIfNull(expected);
-        Check(assertions.Subject?.ToArray(), expected.ToArray(), absoluteTolerance, relativeTolerance, because, becauseArgs);
+        Check(
+            assertions.Subject?.ToArray(),
+            expected.ToArray(),
+            absoluteTolerance,
+            relativeTolerance,
+            because,
+            becauseArgs);
         return new AndConstraint<GenericCollectionAssertions<double>>(assertions);
     }
 
@@ -86,12 +93,13 @@ public static class NumberCollectionAssertionExtensions
         }
 
         var comparison = ElementwiseComparison.Of(actual, expected, absoluteTolerance, relativeTolerance);
+        var tolerance = string.Create(
+            CultureInfo.InvariantCulture, $"abs {absoluteTolerance:G4}, rel {relativeTolerance:G4}");
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .ForCondition(comparison.Passed)
             .FailWith(
-                "Expected {context:collection} to be close to the expected values (abs "
-                + absoluteTolerance.ToString("G4") + ", rel " + relativeTolerance.ToString("G4") + "){reason}, but "
+                "Expected {context:collection} to be close to the expected values (" + tolerance + "){reason}, but "
                 + comparison.FailingCount + " of " + expected.Length + " elements differ; the worst is at index "
                 + comparison.WorstIndex + ": " + comparison.DescribeWorst() + ".");
     }

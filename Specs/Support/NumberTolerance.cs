@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace XaiReference.Specs.Support;
 
 /// <summary>
@@ -48,9 +50,12 @@ public readonly record struct NumberTolerance
     {
         var abs = Math.Abs(received - verified);
         var rel = abs / Math.Abs(verified);
-        return $"received {received:R}, verified {verified:R} (abs diff {abs:G4}, rel diff {rel:G4})";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"received {received:R}, verified {verified:R} (abs diff {abs:G4}, rel diff {rel:G4})");
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"abs {Absolute:G4}, rel {Relative:G4}";
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"abs {Absolute:G4}, rel {Relative:G4}");
 }

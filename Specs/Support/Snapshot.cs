@@ -23,7 +23,9 @@ public static class Snapshot
         [CallerFilePath] string sourceFilePath = "") =>
         SnapshotStore.BesideSource(sourceFilePath).VerifyImage(received, tolerance, suffix, testName);
 
-    /// <summary>Compares a JSON document with <c>&lt;SpecClass&gt;.&lt;TestMethod&gt;[.suffix].verified.json</c>.</summary>
+    /// <summary>
+    /// Compares a JSON document with <c>&lt;SpecClass&gt;.&lt;TestMethod&gt;[.suffix].verified.json</c>.
+    /// </summary>
     /// <param name="json">The document the spec produced.</param>
     /// <param name="tolerance">How far numbers may be apart; exact by default.</param>
     /// <param name="suffix">Tells apart several snapshots of one spec; null for none.</param>

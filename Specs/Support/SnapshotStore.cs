@@ -44,7 +44,7 @@ public sealed class SnapshotStore
     /// <summary>The folder of the snapshot files.</summary>
     public string Directory { get; }
 
-    /// <summary>Whether mismatching or missing snapshots are accepted (written as verified) rather than failed.</summary>
+    /// <summary>Whether mismatching or missing snapshots are written as verified rather than failed.</summary>
     public bool AcceptChanges { get; }
 
     /// <summary>Whether <see cref="AcceptVariable"/> is set to 1 or true in this process.</summary>
@@ -52,7 +52,7 @@ public sealed class SnapshotStore
         Environment.GetEnvironmentVariable(AcceptVariable) is { } value
         && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A store beside the calling spec's source file, accepting changes when the environment says so.</summary>
+    /// <summary>A store beside the calling spec's source file; accepts changes when the environment says so.</summary>
     /// <param name="sourceFilePath">Filled in by the compiler: the caller's source file.</param>
     public static SnapshotStore BesideSource([CallerFilePath] string sourceFilePath = "")
     {
@@ -104,7 +104,11 @@ public sealed class SnapshotStore
     /// <param name="tolerance">Allowed channel differences; exact by default.</param>
     /// <param name="suffix">Tells apart several snapshots of one spec; null for none.</param>
     /// <param name="testName"><c>SpecClass.TestMethod</c>; null to take it from NUnit's test context.</param>
-    public void VerifyPng(byte[] png, ImageTolerance tolerance = default, string? suffix = null, string? testName = null)
+    public void VerifyPng(
+        byte[] png,
+        ImageTolerance tolerance = default,
+        string? suffix = null,
+        string? testName = null)
     {
         ArgumentNullException.ThrowIfNull(png);
         using var received = Image.Load<Rgba32>(png);

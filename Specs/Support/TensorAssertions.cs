@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -67,12 +68,14 @@ public sealed class TensorAssertions : ReferenceTypeAssertions<Tensor, TensorAss
 
         var comparison = ElementwiseComparison.Of(
             Values(Subject), Values(expected), absoluteTolerance, relativeTolerance);
+        var tolerance = string.Create(
+            CultureInfo.InvariantCulture, $"abs {absoluteTolerance:G4}, rel {relativeTolerance:G4}");
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .ForCondition(comparison.Passed)
             .FailWith(
-                "Expected {context:tensor} to be close to the expected tensor (abs " + absoluteTolerance.ToString("G4")
-                + ", rel " + relativeTolerance.ToString("G4") + "){reason}, but " + comparison.FailingCount + " of "
+                "Expected {context:tensor} to be close to the expected tensor (" + tolerance + "){reason}, but "
+                + comparison.FailingCount + " of "
                 + Subject.numel() + " elements differ; the worst is at index " + comparison.IndexIn(expected.shape)
                 + ": " + comparison.DescribeWorst() + ".");
 
