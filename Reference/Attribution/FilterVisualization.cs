@@ -39,7 +39,7 @@ public static class FilterVisualization
         Tensor inputs,
         int filter,
         FilterVisualizationSettings? settings = null,
-        IProgress<MethodProgress>? progress = null,
+        IProgress<AttributionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -59,8 +59,7 @@ public static class FilterVisualization
         }
 
         Tensor? captured = null;
-        var wasTraining = model.training;
-        var requiresGrad = model.parameters().Select(p => p.requires_grad).ToArray();
+        using var state = new ModelStateGuard(model);
         var hook = layer.register_forward_hook((_, _, output) =>
         {
             // Sequential disposes each child's output once the next child has run, and a forward may
@@ -71,12 +70,6 @@ public static class FilterVisualization
         });
         try
         {
-            model.eval();
-            foreach (var parameter in model.parameters())
-            {
-                parameter.requires_grad = false;
-            }
-
             var activations = ActivationMaps(model, inputs, filter, ref captured);
             var (pictures, objective) = Maximise(model, inputs, filter, settings, () => captured!, progress, cancellationToken);
             return new FilterVisualizationResult(activations, pictures, objective);
@@ -85,11 +78,6 @@ public static class FilterVisualization
         {
             hook.remove();
             captured?.Dispose();
-            model.train(wasTraining);
-            foreach (var (parameter, flag) in model.parameters().Zip(requiresGrad))
-            {
-                parameter.requires_grad = flag;
-            }
         }
     }
 
@@ -129,7 +117,7 @@ public static class FilterVisualization
         int filter,
         FilterVisualizationSettings settings,
         Func<Tensor> captured,
-        IProgress<MethodProgress>? progress,
+        IProgress<AttributionProgress>? progress,
         CancellationToken cancellationToken)
     {
         var generator = new Generator().manual_seed(settings.Seed);
@@ -166,7 +154,7 @@ public static class FilterVisualization
 
             loss.backward();
             optimizer.step();
-            progress?.Report(new MethodProgress("activation maximisation", step + 1, settings.Steps));
+            progress?.Report(new AttributionProgress("Filter visualisation", step + 1, settings.Steps));
         }
 
         return (pictures.detach(), objective);

@@ -19,6 +19,29 @@ namespace XaiReference.Attribution;
 /// </remarks>
 public static class LimeImage
 {
+    /// <summary>Explains a model's classification of a picture by its superpixels.</summary>
+    /// <remarks>The model runs in eval mode under no_grad; its state is restored afterwards.</remarks>
+    /// <param name="model">Maps [B, 3, H, W] pictures to [B, K] scores (the course's classifier: logits).</param>
+    /// <param name="picture">[3, H, W] picture, as the model takes it.</param>
+    /// <param name="segments">Superpixel label of every pixel, row-major H x W, in 0 .. count - 1.</param>
+    /// <param name="targets">Classes to explain, each in 0 .. K - 1.</param>
+    /// <param name="settings">Samples, batch size, kernel width, penalty and seed; the course's by default.</param>
+    /// <param name="progress">Receives the number of samples scored so far.</param>
+    /// <param name="cancellationToken">Stops between classifier batches.</param>
+    public static LimeExplanation Explain(
+        nn.Module<Tensor, Tensor> model,
+        Tensor picture,
+        IReadOnlyList<int> segments,
+        IReadOnlyList<int> targets,
+        LimeSettings? settings = null,
+        IProgress<AttributionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var state = new ModelStateGuard(model);
+        return Explain(model.call, picture, segments, targets, settings, progress, cancellationToken);
+    }
+
     /// <summary>Explains a picture's classification by its superpixels.</summary>
     /// <param name="classifier">Maps [B, 3, H, W] pictures to [B, K] scores; called under no_grad.</param>
     /// <param name="picture">[3, H, W] picture, as the classifier takes it.</param>
@@ -33,7 +56,7 @@ public static class LimeImage
         IReadOnlyList<int> segments,
         IReadOnlyList<int> targets,
         LimeSettings? settings = null,
-        IProgress<MethodProgress>? progress = null,
+        IProgress<AttributionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(classifier);
@@ -151,7 +174,7 @@ public static class LimeImage
         byte[] samples,
         int segmentCount,
         LimeSettings settings,
-        IProgress<MethodProgress>? progress,
+        IProgress<AttributionProgress>? progress,
         CancellationToken cancellationToken)
     {
         using var noGrad = no_grad();
@@ -187,7 +210,7 @@ public static class LimeImage
             }
 
             batches.Add(scores.detach().to(ScalarType.Float32).cpu().MoveToOuterDisposeScope());
-            progress?.Report(new MethodProgress("LIME samples", start + count, sampleCount));
+            progress?.Report(new AttributionProgress("LIME", start + count, sampleCount));
         }
 
         var all = cat(batches, 0);
