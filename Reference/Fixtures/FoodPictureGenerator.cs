@@ -59,7 +59,9 @@ public sealed class FoodPictureGenerator
 
     /// <summary>
     /// The next <c>11 * perClass</c> pictures: labels 0, 1, .., 10, 0, 1, .. in turn, so every class
-    /// appears <paramref name="perClass"/> times and neighbouring pictures differ in class.
+    /// appears <paramref name="perClass"/> times and neighbouring pictures differ in class. The pictures
+    /// are drawn in parallel; since each depends only on (seed, position, label), the result is the same
+    /// as calling <see cref="Generate"/> in a loop.
     /// </summary>
     /// <param name="perClass">Pictures per class, at least 1.</param>
     public IReadOnlyList<GeneratedPicture> GenerateBalanced(int perClass)
@@ -69,12 +71,10 @@ public sealed class FoodPictureGenerator
             throw new ArgumentOutOfRangeException(nameof(perClass), perClass, $"expected at least 1, got {perClass}");
         }
 
+        var first = Position;
         var pictures = new GeneratedPicture[perClass * FoodClasses.Count];
-        for (var i = 0; i < pictures.Length; i++)
-        {
-            pictures[i] = Generate(i % FoodClasses.Count);
-        }
-
+        Parallel.For(0, pictures.Length, i => pictures[i] = Create(Seed, first + i, i % FoodClasses.Count, Size));
+        Position += pictures.Length;
         return pictures;
     }
 

@@ -62,12 +62,7 @@ public static class ContactSheet
         using var detailFont = new SKFont(typeface, DetailSize);
         using var ink = new SKPaint { Color = new SKColor(25, 25, 25), IsAntialias = true };
         using var faint = new SKPaint { Color = new SKColor(90, 90, 90), IsAntialias = true };
-        using var frame = new SKPaint
-        {
-            Color = new SKColor(200, 200, 200),
-            Style = SKPaintStyle.Stroke,
-            StrokeWidth = 1,
-        };
+        using var frame = new SKPaint { Color = new SKColor(200, 200, 200) };
 
         for (var n = 0; n < items.Count; n++)
         {
@@ -75,11 +70,12 @@ public static class ContactSheet
             var left = Margin + ((n % columns) * (cellWidth + Margin));
             var top = Margin + ((n / columns) * (cellHeight + Margin));
             var (w, h) = (item.Width * scale, item.Height * scale);
-            var target = SKRect.Create(left + ((cellWidth - w) / 2f), top + (pictureHeight - h), w, h);
+            var target = SKRect.Create(left + ((cellWidth - w) / 2), top + (pictureHeight - h), w, h);
 
+            // A one-pixel grey frame around the picture, then the picture on whole pixels.
             using var picture = ToSkImage(item);
+            canvas.DrawRect(SKRect.Inflate(target, 1, 1), frame);
             canvas.DrawImage(picture, target, new SKSamplingOptions(SKFilterMode.Nearest), null);
-            canvas.DrawRect(target, frame);
 
             var centre = left + (cellWidth / 2f);
             var baseline = top + pictureHeight + CaptionSize + 4;

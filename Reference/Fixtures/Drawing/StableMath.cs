@@ -8,6 +8,10 @@ internal static class StableMath
 {
     private const double TwoPi = 2.0 * Math.PI;
 
+    // 1 / ((2k)(2k + 1)) for k = 1 .. 7: the ratio of consecutive terms of the sine series, without division.
+    private static readonly double[] TermRatios =
+        [.. Enumerable.Range(1, 7).Select(k => 1.0 / (2 * k * ((2 * k) + 1)))];
+
     public static double Sin(double x)
     {
         // Reduce to [-pi, pi], then fold onto [-pi/2, pi/2] where the series converges fast.
@@ -25,9 +29,9 @@ internal static class StableMath
         var r2 = r * r;
         var term = r;
         var sum = r;
-        for (var k = 1; k <= 7; k++)
+        foreach (var ratio in TermRatios)
         {
-            term *= -r2 / ((2 * k) * ((2 * k) + 1));
+            term *= -r2 * ratio;
             sum += term;
         }
 
