@@ -136,8 +136,9 @@ public static class PictureLoader
         {
             return Image.Load<Rgb24>(Decoders, bytes);
         }
-        catch (Exception e) when (e is ImageFormatException or UnknownImageFormatException or NotSupportedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Whatever a decoder throws on hostile content, the caller learns which file it was.
             throw new PictureLoadException(name, $"could not decode: {e.Message}", e);
         }
     }
@@ -179,7 +180,7 @@ public static class PictureLoader
             using var stream = new MemoryStream(bytes, writable: false);
             info = Image.Identify(Decoders, stream);
         }
-        catch (Exception e) when (e is ImageFormatException or NotSupportedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new PictureLoadException(name, $"unreadable {Name(format)} header: {e.Message}", e);
         }
