@@ -1,4 +1,5 @@
 using XaiReference.Fixtures.Drawing;
+using XaiReference.Numerics;
 
 namespace XaiReference.Fixtures;
 

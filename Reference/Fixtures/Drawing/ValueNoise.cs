@@ -1,3 +1,5 @@
+using XaiReference.Numerics;
+
 namespace XaiReference.Fixtures.Drawing;
 
 /// <summary>
