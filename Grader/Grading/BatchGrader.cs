@@ -1,5 +1,6 @@
 using System.Globalization;
 using XaiReference.Grader.Quiz;
+using XaiReference.Grader.Reports;
 using XaiReference.Grader.Submissions;
 
 namespace XaiReference.Grader.Grading;
@@ -81,7 +82,7 @@ public static class BatchGrader
             warnings.Add($"question {Number(number)} is not in the key; its answer is ignored");
         if (unanswered.Count > 0)
         {
-            var which = string.Join(", ", unanswered);
+            var which = ReportText.Ranges(unanswered);
             warnings.Add($"no answer to {Plural(unanswered.Count, "question")} {which} (scored 0)");
         }
 

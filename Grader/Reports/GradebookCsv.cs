@@ -32,7 +32,7 @@ public static class GradebookCsv
                  ReportText.Points(graded.MaxTotal),
                  .. graded.Results.Select(r => ReportText.Points(r.Points)),
                  ReportText.CsvField(s.Source),
-                 s.SubmittedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
+                 s.SubmittedAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) ?? "",
                  ReportText.CsvField(string.Join(" | ", graded.Warnings), fromStudent: true),
                  ""]));
         }

@@ -26,6 +26,26 @@ public static class ReportText
         return quote ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
+    /// <summary>Question numbers with runs shortened: 1, 3, 4, 5, 9 reads <c>1, 3-5, 9</c>.</summary>
+    public static string Ranges(IEnumerable<int> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var sorted = numbers.Distinct().Order().ToList();
+        var parts = new List<string>();
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            var start = sorted[i];
+            while (i + 1 < sorted.Count && sorted[i + 1] == sorted[i] + 1)
+                i++;
+            var first = start.ToString(CultureInfo.InvariantCulture);
+            parts.Add(sorted[i] == start ? first
+                : sorted[i] == start + 1 ? $"{first}, {sorted[i].ToString(CultureInfo.InvariantCulture)}"
+                : $"{first}-{sorted[i].ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
     /// <summary>One CSV line, LF-terminated.</summary>
     public static string CsvLine(IEnumerable<string> escapedFields) => string.Join(",", escapedFields) + "\n";
 }

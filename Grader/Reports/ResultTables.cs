@@ -29,7 +29,7 @@ public static class ResultTables
             table.AddRow(
                 new Text(graded.Submission.StudentId),
                 new Text($"{ReportText.Points(graded.Total)} / {max}"),
-                new Text(wrong.Count == 0 ? "-" : string.Join(" ", wrong)),
+                new Text(wrong.Count == 0 ? "-" : ReportText.Ranges(wrong)),
                 new Text(string.Join("\n", graded.Warnings), new Style(Color.Yellow)));
         }
 

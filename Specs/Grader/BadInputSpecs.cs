@@ -43,7 +43,7 @@ public sealed class BadInputSpecs
     [TestCase("empty.json", "the file is empty (0 bytes)")]
     [TestCase("latin1.csv", "the file is not valid UTF-8: byte 0xE9 at offset 25 *")]
     [TestCase("oversized.json", "the file is 71,728 bytes, over the limit of 65,536; not read")]
-    [TestCase("no-student-column.csv", "no student id column: expected a header named 'student'*got 'name', 'Q1', 'Q2'")]
+    [TestCase("no-student-column.csv", "no student id column: expected a header named*got 'name', 'Q1', 'Q2'")]
     [TestCase("not-an-object.json", "expected a JSON object (or an array of them), got text")]
     [TestCase("header-only.csv", "the CSV has a header but no rows")]
     [TestCase("binary.json", "the file is not valid UTF-8: byte 0x89 at offset 0 *")]
@@ -83,8 +83,7 @@ public sealed class BadInputSpecs
         var graded = Graded(GradeBadFolderBetweenGoodFiles(), "s3007");
 
         graded.Total.Should().Be(0.3m);
-        graded.Warnings.Should().ContainSingle(w => w.StartsWith("no answer to questions 2, 3, 4, ")).Which
-            .Should().EndWith(", 30 (scored 0)");
+        graded.Warnings.Should().Contain("no answer to questions 2-30 (scored 0)");
     }
 
     [Test]

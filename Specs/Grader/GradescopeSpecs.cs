@@ -102,7 +102,8 @@ public sealed class GradescopeSpecs
         results.GetProperty("score").GetDecimal().Should().Be(0);
         results.GetProperty("output").GetString().Should().Contain("No submission could be read")
             .And.Contain("Could not read answers.json: the file is not valid JSON");
-        results.GetProperty("tests").EnumerateArray().Should().OnlyContain(t => t.GetProperty("score").GetDecimal() == 0);
+        results.GetProperty("tests").EnumerateArray()
+            .Should().OnlyContain(t => t.GetProperty("score").GetDecimal() == 0);
     }
 
     [Test]

@@ -7,7 +7,7 @@ using XaiReference.Grader.Submissions;
 
 namespace XaiReference.Specs.Grader;
 
-/// <summary>Grading a large class stays quick: 1,000 generated submissions, read from CSV, graded and analysed.</summary>
+/// <summary>A large class is graded quickly: 1,000 generated submissions read from CSV, graded, analysed.</summary>
 public sealed class PerformanceSpecs
 {
     [Test]
@@ -15,7 +15,8 @@ public sealed class PerformanceSpecs
     {
         // 1,000 rows of seeded random answers: about 80% right per question, multi-selects sometimes partial.
         var random = new Random(42);
-        var csv = new StringBuilder("student,timestamp," + string.Join(",", Enumerable.Range(1, 30).Select(n => $"Q{n}")) + "\n");
+        var header = string.Join(",", Enumerable.Range(1, 30).Select(n => $"Q{n}"));
+        var csv = new StringBuilder($"student,timestamp,{header}\n");
         for (var s = 0; s < 1000; s++)
         {
             csv.Append($"s{s:D5},2025-03-14T10:{s % 60:D2}:00Z");
@@ -30,19 +31,25 @@ public sealed class PerformanceSpecs
 
         // Median of five runs after one warm-up, so JIT compilation is not counted.
         var times = new List<double>();
+        var reading = new List<double>();
         GradedBatch? batch = null;
         for (var run = 0; run < 6; run++)
         {
             var clock = Stopwatch.StartNew();
-            batch = BatchGrader.Grade(key, SubmissionReader.Read([path]));
+            var read = SubmissionReader.Read([path]);
+            var afterReading = clock.Elapsed.TotalMilliseconds;
+            batch = BatchGrader.Grade(key, read);
             clock.Stop();
-            if (run > 0)
-                times.Add(clock.Elapsed.TotalMilliseconds);
+            if (run == 0)
+                continue;
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            reading.Add(afterReading);
         }
 
         var median = times.Order().ElementAt(times.Count / 2);
         TestContext.Out.WriteLine($"read + grade + item analysis of 1,000 submissions: median {median:F1} ms " +
-                                  $"(runs: {string.Join(", ", times.Select(t => t.ToString("F1")))})");
+                                  $"(runs: {string.Join(", ", times.Select(t => t.ToString("F1")))}); " +
+                                  $"reading alone: median {reading.Order().ElementAt(reading.Count / 2):F1} ms");
         batch!.Graded.Should().HaveCount(1000);
         // The target is well under 2 s; 5 s keeps a slow shared CI machine from failing it while still catching
         // an accidental quadratic pass over the class (which takes minutes at this size).

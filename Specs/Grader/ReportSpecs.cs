@@ -21,7 +21,7 @@ public sealed class ReportSpecs
         var command = new GradeCommand(new FixedKey(TestKey.Create()), new TestConsole());
         return command.Run(new GradeCommand.Settings
         {
-            Paths = [GraderFixtures.Path("sample.json"), GraderFixtures.Path("class-export.csv"), GraderFixtures.Path("bad")],
+            Paths = new[] { "sample.json", "class-export.csv", "bad" }.Select(GraderFixtures.Path).ToArray(),
             Out = output,
             Reveal = reveal,
             PartialCredit = partial,
@@ -63,7 +63,8 @@ public sealed class ReportSpecs
         var files = Snapshot(folder).Keys.Select(k => k.Replace('\\', '/')).ToList();
         files.Should().Contain(["gradebook.csv", "item-analysis.csv", "feedback/s1001.md", "feedback/s2002.md"]);
         var gradebook = File.ReadAllLines(Path.Combine(folder, "gradebook.csv"));
-        gradebook[0].Should().StartWith("student,name,total,max,Q1,Q2,").And.EndWith(",Q30,source,submitted_at,warnings,error");
+        gradebook[0].Should().StartWith("student,name,total,max,Q1,Q2,")
+            .And.EndWith(",Q30,source,submitted_at,warnings,error");
         gradebook.Should().Contain(l => l.StartsWith("s2001,\"Lovelace, Ada\",10,10,0.3,", StringComparison.Ordinal));
         File.ReadAllLines(Path.Combine(folder, "item-analysis.csv"))[0]
             .Should().Be("question,section,points,students,share_correct,discrimination,flag");
@@ -96,6 +97,15 @@ public sealed class ReportSpecs
             .And.NotContain("/");
         FeedbackMarkdown.FileName("a b").Should().NotBe(FeedbackMarkdown.FileName("a_b"), "a hash keeps them apart");
         FeedbackMarkdown.FileName("s1001").Should().Be("s1001.md");
+    }
+
+    [TestCase(new[] { 1, 3, 4, 5, 9 }, "1, 3-5, 9")]
+    [TestCase(new[] { 2, 3 }, "2, 3")]
+    [TestCase(new[] { 30, 29, 28, 1 }, "1, 28-30")]
+    [TestCase(new int[0], "")]
+    public void Question_lists_shorten_runs_of_three_or_more(int[] numbers, string expected)
+    {
+        ReportText.Ranges(numbers).Should().Be(expected);
     }
 
     [Test]

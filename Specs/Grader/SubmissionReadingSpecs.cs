@@ -44,7 +44,9 @@ public sealed class SubmissionReadingSpecs
     [Test]
     public void The_class_export_grades_as_its_readme_says()
     {
-        var graded = BatchGrader.Grade(TestKey.Create(), SubmissionReader.Read([GraderFixtures.Path("class-export.csv")]));
+        var batch = SubmissionReader.Read([GraderFixtures.Path("class-export.csv")]);
+
+        var graded = BatchGrader.Grade(TestKey.Create(), batch);
 
         graded.Graded.Select(g => (g.Submission.StudentId, g.Total)).Should().Equal(
             ("s2001", 10m), ("s2002", 9.6m), ("s2003", 8.5m), ("s2004", 9.3m));

@@ -22,7 +22,8 @@ public sealed class TerminalTableSpecs
         string[] paths = ["class-export.csv", "bad/empty.json", "bad/option-outside.json"];
         var batch = BatchGrader.Grade(
             TestKey.Create(),
-            SubmissionReader.Read(paths.Select(p => Path.GetRelativePath(Environment.CurrentDirectory, GraderFixtures.Path(p)))));
+            SubmissionReader.Read(paths.Select(p =>
+                Path.GetRelativePath(Environment.CurrentDirectory, GraderFixtures.Path(p)))));
         var console = new TestConsole().Width(110);
 
         console.Write(ResultTables.Students(batch));

@@ -19,7 +19,8 @@ public static class TestKey
         ("embedding analysis", 28, 30),
     ];
 
-    public static QuizKey Create() => new("TEST quiz (invented answers)", Enumerable.Range(1, 30).Select(Question).ToList());
+    public static QuizKey Create() =>
+        new("TEST quiz (invented answers)", Enumerable.Range(1, 30).Select(Question).ToList());
 
     /// <summary>The correct letters of question <paramref name="number"/> in the TEST key.</summary>
     public static IReadOnlyList<string> Correct(int number) =>
