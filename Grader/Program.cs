@@ -1,5 +1,7 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 using XaiReference.Grader.Commands;
+using XaiReference.Grader.Grading;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -8,6 +10,14 @@ app.Configure(config =>
     config.PropagateExceptions();
     config.AddCommand<VersionCommand>("version")
         .WithDescription("Prints the versions of the grader, TorchSharp and libtorch.");
+
+    // The key used when a command gets no --key; replace MissingKeySource with the source that derives it.
+    config.Settings.Registrar.RegisterInstance<IKeySource>(new MissingKeySource());
+    config.Settings.Registrar.RegisterInstance(AnsiConsole.Console);
+    config.AddCommand<GradeCommand>("grade")
+        .WithDescription("Grades JSON and CSV submissions; writes a gradebook, item analysis and feedback.");
+    config.AddCommand<GradescopeCommand>("gradescope")
+        .WithDescription("Gradescope autograder mode: grades one upload and writes results.json.");
 });
 
 return app.Run(args);
