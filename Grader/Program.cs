@@ -7,7 +7,12 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("grader");
-    config.PropagateExceptions();
+    config.SetExceptionHandler((exception, _) =>
+    {
+        // Bad options and failures end with one readable line, not a stack trace.
+        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+        return 2;
+    });
     config.AddCommand<VersionCommand>("version")
         .WithDescription("Prints the versions of the grader, TorchSharp and libtorch.");
 
