@@ -59,9 +59,19 @@ public static class CieLab
                 $"Expected the same length as rgb ({rgb.Length}), got {lab.Length}.", nameof(lab));
         }
 
+        // Neighbouring pixels often repeat a colour; reusing the last result changes no bits.
+        var (lastR, lastG, lastB) = (double.NaN, double.NaN, double.NaN);
+        var last = (L: 0.0, A: 0.0, B: 0.0);
         for (var i = 0; i < rgb.Length; i += 3)
         {
-            (lab[i], lab[i + 1], lab[i + 2]) = FromSrgb(rgb[i], rgb[i + 1], rgb[i + 2]);
+            var (r, g, b) = (rgb[i], rgb[i + 1], rgb[i + 2]);
+            if (r != lastR || g != lastG || b != lastB)
+            {
+                last = FromSrgb(r, g, b);
+                (lastR, lastG, lastB) = (r, g, b);
+            }
+
+            (lab[i], lab[i + 1], lab[i + 2]) = last;
         }
     }
 

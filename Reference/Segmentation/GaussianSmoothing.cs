@@ -78,21 +78,27 @@ internal sealed class GaussianSmoothing
     private void FilterLine(Span<double> data, int first, int stride, int length, double[] line, double[] result)
     {
         // line[radius + i] holds sample i; the margins hold the reflected samples.
-        var period = 2 * length;
-        for (var i = -radius; i < length + radius; i++)
-        {
-            var m = ((i % period) + period) % period;
-            var source = m < length ? m : period - 1 - m;
-            line[radius + i] = data[first + (source * stride)];
-        }
-
         for (var i = 0; i < length; i++)
         {
-            var centre = radius + i;
-            var total = line[centre] * weights[0];
+            line[radius + i] = data[first + (i * stride)];
+        }
+
+        var period = 2 * length;
+        for (var m = 1; m <= radius; m++)
+        {
+            line[radius - m] = line[radius + Reflect(-m, length, period)];
+            line[radius + length - 1 + m] = line[radius + Reflect(length - 1 + m, length, period)];
+        }
+
+        ReadOnlySpan<double> taps = weights;
+        ReadOnlySpan<double> samples = line.AsSpan(0, length + (2 * radius));
+        for (var i = 0; i < length; i++)
+        {
+            var window = samples.Slice(i, (2 * radius) + 1);
+            var total = window[radius] * taps[0];
             for (var d = radius; d >= 1; d--)
             {
-                total += (line[centre - d] + line[centre + d]) * weights[d];
+                total += (window[radius - d] + window[radius + d]) * taps[d];
             }
 
             result[i] = total;
@@ -102,6 +108,12 @@ internal sealed class GaussianSmoothing
         {
             data[first + (i * stride)] = result[i];
         }
+    }
+
+    private static int Reflect(int index, int length, int period)
+    {
+        var m = ((index % period) + period) % period;
+        return m < length ? m : period - 1 - m;
     }
 
     /// <summary>NumPy's pairwise summation (8 running partial sums for up to 128 terms, halving above).</summary>

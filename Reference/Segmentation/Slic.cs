@@ -206,8 +206,9 @@ public static class Slic
             if (!(value >= 0 && value <= 1))
             {
                 var pixel = i / 3;
+                var shown = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 throw new ArgumentException(
-                    $"Expected values in [0, 1], got {value} at row {pixel / width}, column {pixel % width}, "
+                    $"Expected values in [0, 1], got {shown} at row {pixel / width}, column {pixel % width}, "
                     + $"channel {i % 3}.",
                     name);
             }

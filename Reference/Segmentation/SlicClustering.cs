@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace XaiReference.Segmentation;
 
 /// <summary>
@@ -53,8 +56,9 @@ internal static class SlicClustering
             }
         }
 
-        var nearest = new int[width * height];
-        Array.Fill(nearest, -1);
+        var planes = new Planes(lab, width, height);
+        var nearest = new long[width * height];
+        Array.Fill(nearest, -1L);
         var distance = new double[width * height];
         var members = new int[centreCount];
         var alive = new bool[centreCount];
@@ -62,27 +66,25 @@ internal static class SlicClustering
 
         for (var round = 0; round < iterations; round++)
         {
-            var changed = Assign(lab, width, height, centres, alive, window, spatialWeight, nearest, distance);
+            var changed = Assign(planes, centres, alive, window, spatialWeight, nearest, distance);
             if (!changed)
             {
                 break;
             }
 
-            Update(lab, width, height, centres, alive, nearest, members);
+            Update(planes, centres, alive, nearest, members);
         }
 
-        return nearest;
+        return Array.ConvertAll(nearest, k => (int)k);
     }
 
     private static bool Assign(
-        ReadOnlySpan<double> lab,
-        int width,
-        int height,
+        Planes planes,
         ReadOnlySpan<double> centres,
         ReadOnlySpan<bool> alive,
         RegularGrid window,
         double spatialWeight,
-        Span<int> nearest,
+        Span<long> nearest,
         Span<double> distance)
     {
         distance.Fill(double.MaxValue);
@@ -96,52 +98,134 @@ internal static class SlicClustering
 
             var cy = centres[5 * k];
             var cx = centres[(5 * k) + 1];
-            var cl = centres[(5 * k) + 2];
-            var ca = centres[(5 * k) + 3];
-            var cb = centres[(5 * k) + 4];
-            var yMin = (int)Math.Max(cy - (2 * window.StepY), 0);
-            var yMax = (int)Math.Min(cy + (2 * window.StepY) + 1, height);
-            var xMin = (int)Math.Max(cx - (2 * window.StepX), 0);
-            var xMax = (int)Math.Min(cx + (2 * window.StepX) + 1, width);
-
-            for (var y = yMin; y < yMax; y++)
-            {
-                var dy = cy - y;
-                dy *= dy;
-                var rowStart = y * width;
-                var rowLab = lab.Slice(3 * (rowStart + xMin), 3 * (xMax - xMin));
-                var rowDistance = distance.Slice(rowStart + xMin, xMax - xMin);
-                var rowNearest = nearest.Slice(rowStart + xMin, xMax - xMin);
-                for (var i = 0; i < rowDistance.Length; i++)
-                {
-                    var dx = cx - (xMin + i);
-                    dx *= dx;
-                    var dl = rowLab[3 * i] - cl;
-                    var da = rowLab[(3 * i) + 1] - ca;
-                    var db = rowLab[(3 * i) + 2] - cb;
-                    var d = ((dy + dx) * spatialWeight) + ((dl * dl) + (da * da) + (db * db));
-                    if (rowDistance[i] > d)
-                    {
-                        rowDistance[i] = d;
-                        rowNearest[i] = k;
-                        changed = true;
-                    }
-                }
-            }
+            var rows = ((int)Math.Max(cy - (2 * window.StepY), 0), (int)Math.Min(cy + (2 * window.StepY) + 1, planes.Height));
+            var columns = ((int)Math.Max(cx - (2 * window.StepX), 0), (int)Math.Min(cx + (2 * window.StepX) + 1, planes.Width));
+            var centre = new Centre(k, cy, cx, centres[(5 * k) + 2], centres[(5 * k) + 3], centres[(5 * k) + 4]);
+            changed |= Offer(planes, centre, rows, columns, spatialWeight, nearest, distance);
         }
 
         return changed;
     }
 
+    /// <summary>
+    /// Offers one centre to the pixels of its window. Vector lanes are neighbouring pixels of a row,
+    /// so each pixel's distance is computed with the same operations in the same order as one by one.
+    /// </summary>
+    private static bool Offer(
+        Planes planes,
+        Centre centre,
+        (int First, int End) rows,
+        (int First, int End) columns,
+        double spatialWeight,
+        Span<long> nearest,
+        Span<double> distance)
+    {
+        var lanes = Vector<double>.Count;
+        var length = columns.End - columns.First;
+        var vectorEnd = Vector.IsHardwareAccelerated ? length - (length % lanes) : 0;
+        var vcx = new Vector<double>(centre.X);
+        var vl = new Vector<double>(centre.L);
+        var va = new Vector<double>(centre.A);
+        var vb = new Vector<double>(centre.B);
+        var vw = new Vector<double>(spatialWeight);
+        var vk = new Vector<long>(centre.Index);
+        var anyBetter = Vector<long>.Zero;
+        var changed = false;
+        ref var columnStart = ref planes.Columns[columns.First];
+        for (var y = rows.First; y < rows.End; y++)
+        {
+            var dy = centre.Y - y;
+            dy *= dy;
+            var vdy = new Vector<double>(dy);
+            var offset = (y * planes.Width) + columns.First;
+            ref var lightStart = ref planes.L[offset];
+            ref var greenStart = ref planes.A[offset];
+            ref var blueStart = ref planes.B[offset];
+            ref var distanceStart = ref distance[offset];
+            ref var nearestStart = ref nearest[offset];
+
+            var i = 0;
+            for (; i < vectorEnd; i += lanes)
+            {
+                var at = (nuint)i;
+                var dx = vcx - Vector.LoadUnsafe(ref columnStart, at);
+                var dl = Vector.LoadUnsafe(ref lightStart, at) - vl;
+                var da = Vector.LoadUnsafe(ref greenStart, at) - va;
+                var db = Vector.LoadUnsafe(ref blueStart, at) - vb;
+                var d = ((vdy + (dx * dx)) * vw) + ((dl * dl) + (da * da) + (db * db));
+                var best = Vector.LoadUnsafe(ref distanceStart, at);
+                var better = Vector.GreaterThan(best, d);
+                Vector.ConditionalSelect(better, d, best).StoreUnsafe(ref distanceStart, at);
+                Vector.ConditionalSelect(better, vk, Vector.LoadUnsafe(ref nearestStart, at))
+                    .StoreUnsafe(ref nearestStart, at);
+                anyBetter |= better;
+            }
+
+            for (; i < length; i++)
+            {
+                var dx = centre.X - Unsafe.Add(ref columnStart, i);
+                var dl = Unsafe.Add(ref lightStart, i) - centre.L;
+                var da = Unsafe.Add(ref greenStart, i) - centre.A;
+                var db = Unsafe.Add(ref blueStart, i) - centre.B;
+                var d = ((dy + (dx * dx)) * spatialWeight) + ((dl * dl) + (da * da) + (db * db));
+                if (Unsafe.Add(ref distanceStart, i) > d)
+                {
+                    Unsafe.Add(ref distanceStart, i) = d;
+                    Unsafe.Add(ref nearestStart, i) = centre.Index;
+                    changed = true;
+                }
+            }
+        }
+
+        return changed || anyBetter != Vector<long>.Zero;
+    }
+
+    private readonly record struct Centre(int Index, double Y, double X, double L, double A, double B);
+
+    /// <summary>The picture as one plane per Lab channel, plus the column coordinates as doubles.</summary>
+    private sealed class Planes
+    {
+        public Planes(ReadOnlySpan<double> lab, int width, int height)
+        {
+            (Width, Height) = (width, height);
+            L = new double[width * height];
+            A = new double[width * height];
+            B = new double[width * height];
+            for (var p = 0; p < L.Length; p++)
+            {
+                L[p] = lab[3 * p];
+                A[p] = lab[(3 * p) + 1];
+                B[p] = lab[(3 * p) + 2];
+            }
+
+            Columns = new double[width];
+            for (var x = 0; x < width; x++)
+            {
+                Columns[x] = x;
+            }
+        }
+
+        public int Width { get; }
+
+        public int Height { get; }
+
+        public double[] L { get; }
+
+        public double[] A { get; }
+
+        public double[] B { get; }
+
+        public double[] Columns { get; }
+    }
+
     private static void Update(
-        ReadOnlySpan<double> lab,
-        int width,
-        int height,
+        Planes planes,
         Span<double> centres,
         Span<bool> alive,
-        ReadOnlySpan<int> nearest,
+        ReadOnlySpan<long> nearest,
         Span<int> members)
     {
+        var (width, height) = (planes.Width, planes.Height);
         centres.Clear();
         members.Clear();
         for (var y = 0; y < height; y++)
@@ -149,7 +233,7 @@ internal static class SlicClustering
             for (var x = 0; x < width; x++)
             {
                 var pixel = (y * width) + x;
-                var k = nearest[pixel];
+                var k = (int)nearest[pixel];
                 if (k < 0)
                 {
                     continue;
@@ -158,9 +242,9 @@ internal static class SlicClustering
                 members[k]++;
                 centres[5 * k] += y;
                 centres[(5 * k) + 1] += x;
-                centres[(5 * k) + 2] += lab[3 * pixel];
-                centres[(5 * k) + 3] += lab[(3 * pixel) + 1];
-                centres[(5 * k) + 4] += lab[(3 * pixel) + 2];
+                centres[(5 * k) + 2] += planes.L[pixel];
+                centres[(5 * k) + 3] += planes.A[pixel];
+                centres[(5 * k) + 4] += planes.B[pixel];
             }
         }
 
