@@ -44,7 +44,8 @@ public static partial class NpyReader
         var headerLength = major switch
         {
             1 => BinaryPrimitives.ReadUInt16LittleEndian(ReadExactly(stream, 2, "the header length")),
-            2 or 3 => checked((int)BinaryPrimitives.ReadUInt32LittleEndian(ReadExactly(stream, 4, "the header length"))),
+            2 or 3 => checked((int)BinaryPrimitives.ReadUInt32LittleEndian(
+                ReadExactly(stream, 4, "the header length"))),
             _ => throw new InvalidDataException($"Expected .npy format version 1, 2 or 3, got {major}.{prefix[7]}."),
         };
         var encoding = major == 3 ? Encoding.UTF8 : Encoding.Latin1;
@@ -73,14 +74,16 @@ public static partial class NpyReader
                 $"Expected descr '<f4', '<f8', '<i4', '<i8' or '|u1', got '{descr.Groups[1].Value}'.");
         if (order.Groups[1].Value == "True")
         {
-            throw new InvalidDataException($"Expected a C-ordered array, got fortran_order True in {header.TrimEnd()}.");
+            throw new InvalidDataException(
+                $"Expected a C-ordered array, got fortran_order True in {header.TrimEnd()}.");
         }
 
-        var extents = shape.Groups[1].Value
+        var tuple = shape.Groups[1].Value;
+        var extents = tuple
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(text => long.TryParse(text.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            .Select(text => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 ? n
-                : throw new InvalidDataException($"Expected whole numbers in the shape, got ({shape.Groups[1].Value})."))
+                : throw new InvalidDataException($"Expected whole numbers in the shape, got ({tuple})."))
             .ToArray();
         return (type, extents);
     }

@@ -65,7 +65,9 @@ public sealed class Segmentation
     /// <summary>Number of superpixels; the labels are 0 .. Count - 1.</summary>
     public int Count { get; }
 
-    /// <summary>Row-major labels, <c>Width * Height</c> of them: pixel (row, column) is at row * Width + column.</summary>
+    /// <summary>
+    /// Row-major labels, <c>Width * Height</c> of them: pixel (row, column) is at row * Width + column.
+    /// </summary>
     public ReadOnlySpan<int> Labels => labels;
 
     /// <summary>The label of one pixel.</summary>

@@ -98,8 +98,12 @@ internal static class SlicClustering
 
             var cy = centres[5 * k];
             var cx = centres[(5 * k) + 1];
-            var rows = ((int)Math.Max(cy - (2 * window.StepY), 0), (int)Math.Min(cy + (2 * window.StepY) + 1, planes.Height));
-            var columns = ((int)Math.Max(cx - (2 * window.StepX), 0), (int)Math.Min(cx + (2 * window.StepX) + 1, planes.Width));
+            var rows = (
+                (int)Math.Max(cy - (2 * window.StepY), 0),
+                (int)Math.Min(cy + (2 * window.StepY) + 1, planes.Height));
+            var columns = (
+                (int)Math.Max(cx - (2 * window.StepX), 0),
+                (int)Math.Min(cx + (2 * window.StepX) + 1, planes.Width));
             var centre = new Centre(k, cy, cx, centres[(5 * k) + 2], centres[(5 * k) + 3], centres[(5 * k) + 4]);
             changed |= Offer(planes, centre, rows, columns, spatialWeight, nearest, distance);
         }

@@ -46,21 +46,22 @@ public sealed class BadInputSpecs
     private static IEnumerable<TestCaseData> BadSettings()
     {
         var course = SlicSettings.Course;
-        yield return new TestCaseData(course with { SegmentCount = 0 }, "SegmentCount").SetArgDisplayNames("SegmentCount 0");
-        yield return new TestCaseData(course with { Compactness = 0 }, "Compactness").SetArgDisplayNames("Compactness 0");
-        yield return new TestCaseData(course with { Compactness = double.NaN }, "Compactness")
-            .SetArgDisplayNames("Compactness NaN");
-        yield return new TestCaseData(course with { Sigma = -1 }, "Sigma").SetArgDisplayNames("Sigma -1");
-        yield return new TestCaseData(course with { MaxIterations = 0 }, "MaxIterations")
-            .SetArgDisplayNames("MaxIterations 0");
-        yield return new TestCaseData(course with { MinSizeFactor = -0.5 }, "MinSizeFactor")
-            .SetArgDisplayNames("MinSizeFactor -0.5");
-        yield return new TestCaseData(course with { MaxSizeFactor = 0 }, "MaxSizeFactor")
-            .SetArgDisplayNames("MaxSizeFactor 0");
+        yield return Case(course with { SegmentCount = 0 }, "SegmentCount", "0");
+        yield return Case(course with { Compactness = 0 }, "Compactness", "0");
+        yield return Case(course with { Compactness = double.NaN }, "Compactness", "NaN");
+        yield return Case(course with { Sigma = -1 }, "Sigma", "-1");
+        yield return Case(course with { MaxIterations = 0 }, "MaxIterations", "0");
+        yield return Case(course with { MinSizeFactor = -0.5 }, "MinSizeFactor", "-0.5");
+        yield return Case(course with { MaxSizeFactor = 0 }, "MaxSizeFactor", "0");
+
+        static TestCaseData Case(SlicSettings settings, string setting, string value) =>
+            new TestCaseData(settings, setting).SetArgDisplayNames($"{setting} {value}");
     }
 
     [TestCaseSource(nameof(BadSettings))]
-    public void A_setting_out_of_range_should_be_refused_naming_settings_and_the_setting(SlicSettings settings, string setting)
+    public void A_setting_out_of_range_should_be_refused_naming_settings_and_the_setting(
+        SlicSettings settings,
+        string setting)
     {
         var act = () => Slic.Segment(new float[Side * Side * 3], Side, Side, settings);
 

@@ -28,7 +28,8 @@ public sealed class SharpEdgeSpecs
         var result = Slic.Segment(rgb, width, height);
 
         var straddling = StraddlingPixels(result);
-        TestContext.Out.WriteLine($"{straddling.Count} straddling pixels, columns {string.Join(",", straddling.Distinct())}");
+        var columns = string.Join(",", straddling.Distinct());
+        TestContext.Out.WriteLine($"{straddling.Count} straddling pixels, in columns {columns}");
         straddling.Should().OnlyContain(
             column => column >= Edge - BlurRadius && column < Edge + BlurRadius,
             "away from the blur the colour distance decides");
