@@ -6,38 +6,47 @@ namespace XaiReference.Segmentation;
 /// <summary>
 /// SLIC superpixels (Achanta, Shaji, Smith, Lucchi, Fua and Suesstrunk, "SLIC Superpixels Compared
 /// to State-of-the-art Superpixel Methods", TPAMI 2012), reproducing scikit-image 0.19's
-/// <c>skimage.segmentation.slic</c> for a 2D RGB picture. The course's LIME draws its superpixels
+/// <c>skimage.segmentation.slic</c> on a 2D RGB picture. The course's LIME draws its superpixels
 /// from <c>slic(image, n_segments=200, compactness=1, sigma=1)</c>; <see cref="SlicSettings.Course"/>
 /// holds those settings.
 /// </summary>
 /// <remarks>
-/// <para>The stages, in skimage's order:</para>
+/// <para>The stages, in skimage's order (numbers for a 128x128 picture at the course settings):</para>
 /// <list type="number">
-/// <item>Stretch: subtract the smallest value of the whole picture (all channels together) and
-/// divide by the largest of the result, unless that is 0. A picture that already spans [0, 1]
-/// is unchanged; a dim one is brightened.</item>
-/// <item>Convert sRGB to CIE Lab (<see cref="CieLab"/>, D65, 2 degree observer).</item>
-/// <item>Smooth each Lab channel with a Gaussian of standard deviation Sigma along rows and
-/// columns (reflecting borders, radius floor(4 Sigma + 0.5)).</item>
-/// <item>Divide the Lab values by Compactness, so that the squared colour distance is weighed
-/// by 1 / Compactness^2 against the squared spatial distance divided by S^2, S being the seed
-/// spacing.</item>
-/// <item>Place seeds on a regular grid: spacing sqrt(H W / SegmentCount) rounded to an integer,
-/// first seed at half the unrounded spacing (floor). On 128x128 with 200 segments: spacing 9,
-/// seeds at 4, 13, ..., 121 on both axes, 196 seeds. Seeds start with colour (0, 0, 0).</item>
-/// <item>Run MaxIterations rounds of windowed k-means (window of 2 S around each centre, strict
-/// improvement, lower index wins ties); see the remarks of the internal clustering class.</item>
-/// <item>If EnforceConnectivity: split clusters into 4-connected pieces in raster order, cut pieces
-/// at MaxSizeFactor H W / seeds pixels, and merge pieces below MinSizeFactor H W / seeds pixels into
-/// the last neighbouring piece met (on 128x128: below 41 pixels merged, cut at 250).</item>
+/// <item><b>Stretch.</b> Subtract the smallest value of the whole picture (all channels together)
+/// and divide by the largest of the result, unless that is 0. A picture spanning [0, 1] is unchanged;
+/// any other is stretched to span it.</item>
+/// <item><b>Colour.</b> Convert sRGB to CIE Lab with <see cref="CieLab"/> (D65, 2 degree observer).</item>
+/// <item><b>Smoothing.</b> Filter each Lab channel with a Gaussian of standard deviation Sigma along
+/// rows, then columns: radius floor(4 Sigma + 0.5), borders extended by half-sample reflection.</item>
+/// <item><b>Seeds.</b> A regular grid: spacing sqrt(H W / SegmentCount) rounded half to even,
+/// first seed at floor(spacing / 2) (the unrounded spacing). 16384 / 200 gives spacing 9.05, so
+/// seeds sit at 4, 13, ..., 121 on both axes: 196 seeds, in row-major order. Every seed starts with
+/// colour (0, 0, 0), not the colour under it, so the first assignment is decided by position.</item>
+/// <item><b>k-means, MaxIterations rounds.</b> Let S be the grid step (9). Each round, every centre
+/// k at (y_k, x_k) with colour c_k scans rows trunc(max(y_k - 2S, 0)) to trunc(min(y_k + 2S + 1, H)) - 1
+/// and the same range of columns, and claims pixel p when
+/// D = ((y_p - y_k)^2 + (x_p - x_k)^2) / S^2 + |lab_p - c_k|^2 / Compactness^2 is strictly below
+/// p's best so far this round. Centres are tried in seed order, so a tie keeps the lower index.
+/// Then every centre moves to the mean position and mean Lab colour of the pixels it holds; a
+/// centre left with none drops out. All rounds run (skimage's early stop cannot trigger), and the
+/// labels are those of the last assignment.</item>
+/// <item><b>Connectivity</b> (when EnforceConnectivity). With average area A = H W / seeds (83.6),
+/// pixels are visited in raster order; an unvisited pixel starts a new piece, grown breadth-first
+/// through 4-neighbours (right, left, down, up) of the same cluster until it holds
+/// floor(MaxSizeFactor A) pixels (250); what is left of the cluster is picked up as further pieces.
+/// A piece under floor(MinSizeFactor A) pixels (41) takes the label of the last already-labelled
+/// neighbouring piece met while growing it. A small piece with no labelled neighbour, which can only
+/// be the first one, keeps its new label and the next piece shares it (a quirk of skimage, kept).
+/// Labels are given in order of the first pixel of each kept piece.</item>
 /// </list>
-/// <para>How the result differs from skimage: labels start at 0 instead of 1 (skimage's
-/// <c>start_label=1</c> minus one). Without connectivity enforcement, skimage returns cluster
-/// numbers with gaps where a cluster died; we renumber the surviving clusters 0..n-1 in order.
-/// The arithmetic is done in double precision in the same order as skimage's, which gives the same
-/// labels as skimage on float64 input; skimage run on float32 input computes in single precision
-/// and may differ in pixels whose two best centres are nearly tied. Masks, SLIC-zero, anisotropic
-/// spacing and 3D volumes are not implemented.</para>
+/// <para>How our result differs from skimage's: labels start at 0 (skimage's start_label=1 minus
+/// one). Without connectivity enforcement, skimage keeps a dropped centre's number, leaving a gap;
+/// we number the surviving clusters 0..n-1 in seed order. Arithmetic is in double precision and in
+/// skimage's order (sums, kernel normalisation, distance terms), which reproduced skimage's labels
+/// pixel for pixel on float64 input in every case we compared (fixtures/slic); skimage given float32
+/// input computes in single precision instead and may differ at near ties. Masks (maskSLIC), SLIC-zero,
+/// anisotropic spacing and 3D volumes are not implemented.</para>
 /// </remarks>
 public static class Slic
 {
