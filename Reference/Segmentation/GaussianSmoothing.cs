@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace XaiReference.Segmentation;
 
 /// <summary>
@@ -40,78 +42,81 @@ internal sealed class GaussianSmoothing
     /// <summary>Smooths <paramref name="picture"/> in place along depth (length 1), rows, then columns.</summary>
     public void Apply(Span<double> picture, int width, int height, int channels)
     {
-        var line = new double[Math.Max(width, height) + (2 * radius)];
-        var result = new double[Math.Max(width, height)];
+        var rowLength = width * channels;
 
-        // Depth axis of length 1: every extended sample is the value itself.
-        for (var i = 0; i < picture.Length; i++)
+        // Depth axis of length 1: every extended sample is the value itself, so the source is the
+        // picture read with step 0.
+        var depth = picture.ToArray();
+        Correlate(depth, 0, 0, picture);
+
+        // Along y: a copy with `radius` reflected rows above and below; output row y reads copy
+        // rows y .. y + 2 radius, neighbours one row (rowLength values) apart.
+        var rows = new double[(height + (2 * radius)) * rowLength];
+        for (var y = -radius; y < height + radius; y++)
         {
-            var value = picture[i];
-            var total = value * weights[0];
-            for (var d = radius; d >= 1; d--)
-            {
-                total += (value + value) * weights[d];
-            }
-
-            picture[i] = total;
+            picture.Slice(Reflect(y, height) * rowLength, rowLength)
+                .CopyTo(rows.AsSpan((y + radius) * rowLength, rowLength));
         }
 
-        // Along y: one line per (column, channel), stride width * channels.
-        for (var x = 0; x < width; x++)
-        {
-            for (var c = 0; c < channels; c++)
-            {
-                FilterLine(picture, (x * channels) + c, width * channels, height, line, result);
-            }
-        }
+        Correlate(rows, radius * rowLength, rowLength, picture);
 
-        // Along x: one line per (row, channel), stride channels.
+        // Along x: per row, a copy with `radius` reflected pixels on each side; neighbours one pixel
+        // (channels values) apart, so the channels stay apart.
+        var row = new double[(width + (2 * radius)) * channels];
         for (var y = 0; y < height; y++)
         {
-            for (var c = 0; c < channels; c++)
+            var target = picture.Slice(y * rowLength, rowLength);
+            for (var x = -radius; x < width + radius; x++)
             {
-                FilterLine(picture, (y * width * channels) + c, channels, width, line, result);
+                target.Slice(Reflect(x, width) * channels, channels)
+                    .CopyTo(row.AsSpan((x + radius) * channels, channels));
             }
+
+            Correlate(row, radius * channels, channels, target);
         }
     }
 
-    private void FilterLine(Span<double> data, int first, int stride, int length, double[] line, double[] result)
+    /// <summary>
+    /// output[i] = source[centre + i] w0 + sum over d = radius .. 1 of
+    /// (source[centre + i - d step] + source[centre + i + d step]) w_d, accumulated in that order.
+    /// Vector lanes are different outputs, so each output's arithmetic is unchanged.
+    /// </summary>
+    private void Correlate(ReadOnlySpan<double> source, int centre, int step, Span<double> output)
     {
-        // line[radius + i] holds sample i; the margins hold the reflected samples.
-        for (var i = 0; i < length; i++)
+        var lanes = Vector<double>.Count;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            line[radius + i] = data[first + (i * stride)];
+            for (; i <= output.Length - lanes; i += lanes)
+            {
+                var total = new Vector<double>(source[(centre + i)..]) * weights[0];
+                for (var d = radius; d >= 1; d--)
+                {
+                    var before = new Vector<double>(source[(centre + i - (d * step))..]);
+                    var after = new Vector<double>(source[(centre + i + (d * step))..]);
+                    total += (before + after) * weights[d];
+                }
+
+                total.CopyTo(output[i..]);
+            }
         }
 
-        var period = 2 * length;
-        for (var m = 1; m <= radius; m++)
+        for (; i < output.Length; i++)
         {
-            line[radius - m] = line[radius + Reflect(-m, length, period)];
-            line[radius + length - 1 + m] = line[radius + Reflect(length - 1 + m, length, period)];
-        }
-
-        ReadOnlySpan<double> taps = weights;
-        ReadOnlySpan<double> samples = line.AsSpan(0, length + (2 * radius));
-        for (var i = 0; i < length; i++)
-        {
-            var window = samples.Slice(i, (2 * radius) + 1);
-            var total = window[radius] * taps[0];
+            var total = source[centre + i] * weights[0];
             for (var d = radius; d >= 1; d--)
             {
-                total += (window[radius - d] + window[radius + d]) * taps[d];
+                total += (source[centre + i - (d * step)] + source[centre + i + (d * step)]) * weights[d];
             }
 
-            result[i] = total;
-        }
-
-        for (var i = 0; i < length; i++)
-        {
-            data[first + (i * stride)] = result[i];
+            output[i] = total;
         }
     }
 
-    private static int Reflect(int index, int length, int period)
+    /// <summary>Half-sample reflection of an index into 0 .. length - 1, repeated as often as needed.</summary>
+    private static int Reflect(int index, int length)
     {
+        var period = 2 * length;
         var m = ((index % period) + period) % period;
         return m < length ? m : period - 1 - m;
     }
