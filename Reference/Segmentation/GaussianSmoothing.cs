@@ -45,9 +45,8 @@ internal sealed class GaussianSmoothing
         var rowLength = width * channels;
 
         // Depth axis of length 1: every extended sample is the value itself, so the source is the
-        // picture read with step 0.
-        var depth = picture.ToArray();
-        Correlate(depth, 0, 0, picture);
+        // picture read with step 0 (in place is safe: each output reads only its own input).
+        Correlate(picture, 0, 0, picture);
 
         // Along y: a copy with `radius` reflected rows above and below; output row y reads copy
         // rows y .. y + 2 radius, neighbours one row (rowLength values) apart.

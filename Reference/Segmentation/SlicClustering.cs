@@ -39,7 +39,8 @@ internal static class SlicClustering
         var centreCount = rows * columns;
 
         // Window half-sizes come from a second grid for the number of seeds actually placed;
-        // the spatial normaliser from the first grid's largest step.
+        // the spatial normaliser from the first grid's largest step (skimage hands it over as a C
+        // float and squares it in single precision; exact for any realistic step).
         var window = RegularGrid.For(1, height, width, centreCount);
         var spatialStep = Math.Max(Math.Max(seeds.StepZ, seeds.StepY), seeds.StepX);
         var spatialWeight = 1.0 / ((float)spatialStep * (float)spatialStep);

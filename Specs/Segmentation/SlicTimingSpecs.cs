@@ -7,7 +7,8 @@ namespace XaiReference.Specs.Segmentation;
 
 /// <summary>
 /// Wall time of one course-sized segmentation. Explicit: timings depend on the machine and its load,
-/// so this runs only when asked for (<c>dotnet test --filter "FullyQualifiedName~SlicTimingSpecs"</c>).
+/// so this runs only when asked for, in an optimised build:
+/// <c>dotnet test Specs/Specs.csproj -c Release --filter "FullyQualifiedName~SlicTimingSpecs"</c>.
 /// </summary>
 [Explicit("Timing; run on demand")]
 public sealed class SlicTimingSpecs
