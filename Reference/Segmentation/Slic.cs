@@ -57,7 +57,7 @@ public static class Slic
     /// <param name="settings">Parameters; <see cref="SlicSettings.Course"/> when null.</param>
     /// <returns>The superpixel label map of the picture.</returns>
     /// <exception cref="ArgumentException">A size, value or setting is out of range.</exception>
-    public static Segmentation Segment(ReadOnlySpan<float> rgb, int width, int height, SlicSettings? settings = null)
+    public static SuperpixelMap Segment(ReadOnlySpan<float> rgb, int width, int height, SlicSettings? settings = null)
     {
         CheckSize(rgb.Length, width, height, nameof(rgb));
         var picture = new double[rgb.Length];
@@ -76,7 +76,7 @@ public static class Slic
     /// <param name="settings">Parameters; <see cref="SlicSettings.Course"/> when null.</param>
     /// <returns>The superpixel label map of the picture.</returns>
     /// <exception cref="ArgumentException">A size, value or setting is out of range.</exception>
-    public static Segmentation Segment(ReadOnlySpan<double> rgb, int width, int height, SlicSettings? settings = null)
+    public static SuperpixelMap Segment(ReadOnlySpan<double> rgb, int width, int height, SlicSettings? settings = null)
     {
         CheckSize(rgb.Length, width, height, nameof(rgb));
         return SegmentChecked(rgb.ToArray(), width, height, settings ?? SlicSettings.Course, nameof(rgb));
@@ -87,7 +87,7 @@ public static class Slic
     /// <param name="settings">Parameters; <see cref="SlicSettings.Course"/> when null.</param>
     /// <returns>The superpixel label map of the picture.</returns>
     /// <exception cref="ArgumentException">The shape, type, a value or a setting is out of range.</exception>
-    public static Segmentation Segment(Tensor image, SlicSettings? settings = null)
+    public static SuperpixelMap Segment(Tensor image, SlicSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.dim() != 3 || image.shape[0] != 3)
@@ -115,7 +115,7 @@ public static class Slic
         return SegmentChecked(picture, width, height, settings ?? SlicSettings.Course, nameof(image));
     }
 
-    private static Segmentation SegmentChecked(
+    private static SuperpixelMap SegmentChecked(
         double[] picture,
         int width,
         int height,
@@ -141,7 +141,7 @@ public static class Slic
         var clusters = SlicClustering.Run(picture, width, height, settings.SegmentCount, settings.MaxIterations);
         if (!settings.EnforceConnectivity)
         {
-            return new Segmentation(width, height, Renumber(clusters));
+            return new SuperpixelMap(width, height, Renumber(clusters));
         }
 
         var seeds = RegularGrid.For(1, height, width, settings.SegmentCount);
@@ -150,7 +150,7 @@ public static class Slic
         var averageSize = (double)width * height / seedCount;
         var minSize = (int)(settings.MinSizeFactor * averageSize);
         var maxSize = (int)(settings.MaxSizeFactor * averageSize);
-        return new Segmentation(width, height, ConnectivityEnforcement.Run(clusters, width, height, minSize, maxSize));
+        return new SuperpixelMap(width, height, ConnectivityEnforcement.Run(clusters, width, height, minSize, maxSize));
     }
 
     private static void Stretch(Span<double> picture)

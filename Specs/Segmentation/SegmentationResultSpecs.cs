@@ -1,7 +1,7 @@
 using FluentAssertions;
 using NUnit.Framework;
 using static TorchSharp.torch;
-using LabelMap = XaiReference.Segmentation.Segmentation;
+using LabelMap = XaiReference.Segmentation.SuperpixelMap;
 
 namespace XaiReference.Specs.Segmentation;
 

@@ -32,7 +32,7 @@ public sealed class SegmentsAreConnectedSpecs
         CountFourConnectedRegions(raw).Should().BeGreaterThan(raw.Count);
     }
 
-    private static int CountFourConnectedRegions(XaiReference.Segmentation.Segmentation segmentation)
+    private static int CountFourConnectedRegions(XaiReference.Segmentation.SuperpixelMap segmentation)
     {
         var labels = segmentation.Labels.ToArray();
         var (width, height) = (segmentation.Width, segmentation.Height);

@@ -37,7 +37,7 @@ public sealed class SharpEdgeSpecs
     }
 
     /// <summary>Columns of the pixels on the minority side of their segment, one entry per pixel.</summary>
-    private static List<int> StraddlingPixels(XaiReference.Segmentation.Segmentation result)
+    private static List<int> StraddlingPixels(XaiReference.Segmentation.SuperpixelMap result)
     {
         var left = new int[result.Count];
         var right = new int[result.Count];

@@ -7,7 +7,7 @@ namespace XaiReference.Segmentation;
 /// A label map: one superpixel label per pixel, row-major, labels 0 .. <see cref="Count"/> - 1
 /// with every label used at least once.
 /// </summary>
-public sealed class Segmentation
+public sealed class SuperpixelMap
 {
     private readonly int[] labels;
 
@@ -16,7 +16,7 @@ public sealed class Segmentation
     /// <param name="height">Picture height in pixels, at least 1.</param>
     /// <param name="labels">Row-major labels, <c>width * height</c> of them; copied.</param>
     /// <exception cref="ArgumentException">A size is wrong or the labels are not contiguous from 0.</exception>
-    public Segmentation(int width, int height, ReadOnlySpan<int> labels)
+    public SuperpixelMap(int width, int height, ReadOnlySpan<int> labels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
