@@ -65,6 +65,26 @@ internal static class BasicWordSplitter
         return words;
     }
 
+    /// <summary>A word as WordPiece sees it: control characters removed, lower-cased and without accents as asked.</summary>
+    public static string Normalize(string word, bool lowerCase, bool removeAccents)
+    {
+        var kept = new StringBuilder(word.Length);
+        foreach (var rune in word.EnumerateRunes().Where(r => !IsControl(r)))
+        {
+            kept.Append(rune.ToString());
+        }
+
+        var text = lowerCase ? kept.ToString().ToLowerInvariant() : kept.ToString();
+        if (!removeAccents)
+        {
+            return text;
+        }
+
+        // Accents: decompose (NFD), then drop the combining marks (category Mn).
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        return string.Concat(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
+    }
+
     private static bool IsWhitespace(Rune rune) =>
         rune.Value is ' ' or '\t' or '\n' or '\r' || Rune.GetUnicodeCategory(rune) == UnicodeCategory.SpaceSeparator;
 

@@ -9,9 +9,12 @@ namespace XaiReference.Models.Bert;
 /// came from, a length policy, and padding into a <see cref="BertBatch"/>.
 /// </summary>
 /// <remarks>
-/// Lower-casing, accent removal and CJK splitting follow the model's <see cref="BertConfig"/>. The ids always
-/// come from <see cref="BertTokenizer"/> on the whole text; the words come from BERT's basic tokenization
-/// rules, each word encoded on its own, and the two are checked to agree.
+/// Lower-casing, accent removal and CJK splitting follow the model's <see cref="BertConfig"/>. The text is
+/// split into words here by the rules of BERT's original basic tokenizer, and each word goes through
+/// Microsoft's WordPiece on its own, which gives the word-to-token mapping. The basic step is not left to
+/// Microsoft.ML.Tokenizers 3.0.0 because its pre-tokenizer drops symbol characters (Unicode categories S*:
+/// emoji, currency and mathematical signs) that BERT keeps as words (they become [UNK] or word pieces), and
+/// counts tabs and line breaks differently; with the words split here the ids match BERT's.
 /// </remarks>
 public sealed class BertTextTokenizer
 {
@@ -20,6 +23,7 @@ public sealed class BertTextTokenizer
     private readonly string[] specialTokens;
     private readonly bool ignoreCase;
     private readonly bool splitCjk;
+    private readonly bool removeAccents;
 
     private BertTextTokenizer(BertTokenizer tokenizer, string[] vocabulary, BertConfig config)
     {
@@ -27,6 +31,7 @@ public sealed class BertTextTokenizer
         this.vocabulary = vocabulary;
         ignoreCase = config.DoLowerCase;
         splitCjk = config.TokenizeChineseChars;
+        removeAccents = config.RemovesAccents;
         MaxLength = config.MaxPositionEmbeddings;
         specialTokens = [tokenizer.ClassificationToken, tokenizer.SeparatorToken, tokenizer.MaskingToken,
             tokenizer.PaddingToken, tokenizer.UnknownToken];
@@ -133,7 +138,7 @@ public sealed class BertTextTokenizer
 
         // Word pieces of each segment, word by word.
         var segments = pair is null ? new[] { text } : [text, pair];
-        var pieces = segments.Select((s, i) => SplitWords(s, i)).ToArray();
+        var pieces = segments.Select(SplitWords).ToArray();
 
         // Fit into MaxLength: longest segment loses its last piece first (Hugging Face's "longest_first").
         var budget = MaxLength - (segments.Length + 1);
@@ -208,23 +213,28 @@ public sealed class BertTextTokenizer
         return (encodings, ToBatch(encodings));
     }
 
-    private List<(int Start, int Length, IReadOnlyList<int> Ids)> SplitWords(string text, int segment)
+    private List<(int Start, int Length, IReadOnlyList<int> Ids)> SplitWords(string text)
     {
-        var words = BasicWordSplitter.Split(text, splitCjk, specialTokens)
-            .Select(w => (w.Start, w.Length, (IReadOnlyList<int>)tokenizer.EncodeToIds(
-                text.Substring(w.Start, w.Length), addSpecialTokens: false)))
+        return BasicWordSplitter.Split(text, splitCjk, specialTokens)
+            .Select(w => (w.Start, w.Length, WordIds(text.Substring(w.Start, w.Length))))
             .ToList();
+    }
 
-        // The words must give exactly the ids that the tokenizer gives for the whole text.
-        var whole = tokenizer.EncodeToIds(text, addSpecialTokens: false);
-        if (!whole.SequenceEqual(words.SelectMany(w => w.Item3)))
+    // One basic word -> its word-piece ids: special tokens as they are, otherwise control characters removed,
+    // lower-cased and accents removed as configured, then Microsoft's WordPiece on the word as a whole.
+    private IReadOnlyList<int> WordIds(string word)
+    {
+        var special = Array.IndexOf(specialTokens, word);
+        if (special >= 0)
         {
-            throw new InvalidOperationException(
-                $"Splitting text {segment + 1} into words disagrees with the tokenizer: \"{text}\" gives "
-                + $"{whole.Count} ids as a whole and {words.Sum(w => w.Item3.Count)} word by word.");
+            return [tokenizer.EncodeToIds(word, addSpecialTokens: false)[0]];
         }
 
-        return words;
+        var normalized = BasicWordSplitter.Normalize(word, ignoreCase, removeAccents);
+        return normalized.Length == 0
+            ? []
+            : tokenizer.EncodeToIds(normalized, addSpecialTokens: false, considerPreTokenization: false,
+                considerNormalization: false);
     }
 
     private BertEncoding Assemble(
