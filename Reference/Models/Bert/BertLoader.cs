@@ -152,6 +152,7 @@ public static class BertLoader
         }
 
         using (no_grad())
+        using (NewDisposeScope())
         {
             foreach (var (key, parameter) in parameters)
             {

@@ -45,6 +45,14 @@ public sealed class BertModel : Module<BertBatch, BertOutput>
         qa_outputs = parts.HasFlag(BertParts.QuestionAnswering) ? Linear(config.HiddenSize, 2) : null;
         cls = parts.HasFlag(BertParts.MaskedLm) ? new BertMaskedLmHead(config) : null;
         RegisterComponents();
+
+        // The weights belong to the model, not to a dispose scope the caller may have open while building it
+        // (TorchSharp puts the C#-side weight tensors of some modules, e.g. Embedding, into the current scope).
+        foreach (var (_, parameter) in named_parameters())
+        {
+            parameter.DetachFromDisposeScope();
+        }
+
         eval();
     }
 
