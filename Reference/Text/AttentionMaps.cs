@@ -22,10 +22,12 @@ public sealed class AttentionMaps
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Length == 0 || weights.Any(layer => layer.Length != weights[0].Length) || weights[0].Length == 0)
         {
-            throw new ArgumentException("Expected at least one layer, each with the same number (> 0) of heads.", nameof(weights));
+            throw new ArgumentException(
+                "Expected at least one layer, each with the same number (> 0) of heads.", nameof(weights));
         }
 
-        var bad = weights.SelectMany(l => l).FirstOrDefault(m => m.GetLength(0) != tokens.Count || m.GetLength(1) != tokens.Count);
+        var bad = weights.SelectMany(l => l)
+            .FirstOrDefault(m => m.GetLength(0) != tokens.Count || m.GetLength(1) != tokens.Count);
         if (bad is not null)
         {
             throw new ArgumentException(

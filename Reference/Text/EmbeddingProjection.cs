@@ -59,7 +59,8 @@ public sealed class EmbeddingProjection
         if (example.Answer.Length == 0 || start < 0)
         {
             throw new ArgumentException(
-                $"The answer \"{example.Answer}\" does not occur in the context \"{example.Context}\".", nameof(example));
+                $"The answer \"{example.Answer}\" does not occur in the context \"{example.Context}\".",
+                nameof(example));
         }
 
         var encoding = bert.Tokenizer.Encode(example.Question, example.Context);
@@ -124,7 +125,11 @@ public sealed class EmbeddingProjection
             .Select(r => Enumerable.Range(0, matrix.GetLength(1)).Select(c => matrix[r, c]).ToArray())
             .ToArray();
 
-    private static double MeanDistance(double[][] points, IReadOnlyList<TokenRole> roles, TokenRole source, TokenRole target)
+    private static double MeanDistance(
+        double[][] points,
+        IReadOnlyList<TokenRole> roles,
+        TokenRole source,
+        TokenRole target)
     {
         var list = Enumerable.Range(0, points.Length).Where(i => roles[i] == source)
             .SelectMany(i => Enumerable.Range(0, points.Length).Where(j => roles[j] == target)

@@ -98,7 +98,9 @@ public static class TextFigures
             var pca = projection.Layers[layer];
             foreach (var (role, colour) in RoleColours())
             {
-                var indices = Enumerable.Range(0, projection.Roles.Count).Where(i => projection.Roles[i] == role).ToList();
+                var indices = Enumerable.Range(0, projection.Roles.Count)
+                    .Where(i => projection.Roles[i] == role)
+                    .ToList();
                 if (indices.Count == 0)
                 {
                     continue;
@@ -134,9 +136,11 @@ public static class TextFigures
 
         var trend = multiplot.GetPlot(projection.Layers.Count);
         var layers = projection.Distances.Select(d => (double)d.Layer).ToArray();
-        var toQuestion = trend.Add.Scatter(layers, projection.Distances.Select(d => d.AnswerToQuestion).ToArray(), QuestionColour);
+        var toQuestion = trend.Add.Scatter(
+            layers, projection.Distances.Select(d => d.AnswerToQuestion).ToArray(), QuestionColour);
         toQuestion.LegendText = "answer - question";
-        var toContext = trend.Add.Scatter(layers, projection.Distances.Select(d => d.AnswerToContext).ToArray(), ContextColour);
+        var toContext = trend.Add.Scatter(
+            layers, projection.Distances.Select(d => d.AnswerToContext).ToArray(), ContextColour);
         toContext.LegendText = "answer - other context";
         trend.Title("mean distance of answer tokens", size: 14);
         IntegerTicks(trend, layers);
@@ -200,7 +204,11 @@ public static class TextFigures
 
     // Draws matrix[row, column] as an image: row 0 at the top, column 0 at the left, cell (r, c) centred on
     // x = c, y = rows - 1 - r (ScottPlot puts the first row of a heatmap at the top of its rectangle).
-    private static ScottPlot.Plottables.Heatmap AddMatrix(Plot plot, double[,] matrix, IColormap colormap, ScottPlot.Range? range)
+    private static ScottPlot.Plottables.Heatmap AddMatrix(
+        Plot plot,
+        double[,] matrix,
+        IColormap colormap,
+        ScottPlot.Range? range)
     {
         var (rows, columns) = (matrix.GetLength(0), matrix.GetLength(1));
         var heatmap = plot.Add.Heatmap(matrix);
@@ -211,12 +219,17 @@ public static class TextFigures
         return heatmap;
     }
 
-    private static void LabelCells(Plot plot, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels, bool rotate)
+    private static void LabelCells(
+        Plot plot,
+        IReadOnlyList<string> rowLabels,
+        IReadOnlyList<string> columnLabels,
+        bool rotate)
     {
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, columnLabels.Count).Select(i => (double)i).ToArray(), columnLabels.ToArray());
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, rowLabels.Count).Select(i => (double)(rowLabels.Count - 1 - i)).ToArray(), rowLabels.ToArray());
+            Enumerable.Range(0, rowLabels.Count).Select(i => (double)(rowLabels.Count - 1 - i)).ToArray(),
+            rowLabels.ToArray());
         if (rotate)
         {
             // Rotated labels are not measured by the automatic layout: reserve room for the longest one.
@@ -228,5 +241,6 @@ public static class TextFigures
 
     private static void IntegerTicks(Plot plot, IEnumerable<double> values) =>
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            values.ToArray(), values.Select(v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            values.ToArray(),
+            values.Select(v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
 }

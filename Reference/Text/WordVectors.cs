@@ -36,8 +36,9 @@ public static class WordVectors
         using var output = bert.Model.Infer(batch);
 
         // Each layer: [B, T, H] -> the word's rows averaged -> [N, H]; then stacked to [L + 1, N, H].
-        var layers = output.HiddenStates.Select(hidden => stack(positions
-            .Select((tokens, row) => hidden[row].index_select(0, tensor(tokens.Select(t => (long)t).ToArray())).mean([0L]))
+        var indices = positions.Select(tokens => tensor(tokens.Select(t => (long)t).ToArray())).ToList();
+        var layers = output.HiddenStates.Select(hidden => stack(indices
+            .Select((tokens, row) => hidden[row].index_select(0, tokens).mean([0L]))
             .ToArray()));
         return stack(layers.ToArray()).MoveToOuterDisposeScope();
     }

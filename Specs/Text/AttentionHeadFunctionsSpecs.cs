@@ -12,6 +12,8 @@ namespace XaiReference.Specs.Text;
 /// </summary>
 public sealed class AttentionHeadFunctionsSpecs
 {
+    private const string Sentence = "The girl lost her keys at the station, so she looked everywhere for them.";
+
     private static readonly string[] Tokens = ["[CLS]", "the", "cat", "sat", ".", "[SEP]"];
 
     // A one-hot row per query: query i puts all its weight on key target(i).
@@ -45,7 +47,8 @@ public sealed class AttentionHeadFunctionsSpecs
     public void Heads_for_same_next_CLS_SEP_and_period_score_one_on_their_function()
     {
         MeasureOne(OneHot(i => i)).Same.Should().Be(1);
-        MeasureOne(OneHot(i => Math.Min(5, i + 1))).Next.Should().Be(1, "queries 0..4 look one ahead; query 5 has no next");
+        MeasureOne(OneHot(i => Math.Min(5, i + 1))).Next
+            .Should().Be(1, "queries 0..4 look one ahead; query 5 has no next");
         MeasureOne(OneHot(_ => 0)).Cls.Should().Be(1);
         MeasureOne(OneHot(_ => 5)).Sep.Should().Be(1);
         MeasureOne(OneHot(_ => 4)).Period.Should().Be(1);
@@ -76,7 +79,17 @@ public sealed class AttentionHeadFunctionsSpecs
     {
         // Two layers of two heads, uniform except layer 1 head 0, where "it" (3) puts 0.7 on "cat" (2).
         string[] tokens = ["[CLS]", "the", "cat", "it", "[SEP]"];
-        double[,] Uniform() { var m = new double[5, 5]; for (var i = 0; i < 5; i++) for (var j = 0; j < 5; j++) m[i, j] = 0.2; return m; }
+        static double[,] Uniform()
+        {
+            var m = new double[5, 5];
+            for (var i = 0; i < 25; i++)
+            {
+                m[i / 5, i % 5] = 0.2;
+            }
+
+            return m;
+        }
+
         var linking = Uniform();
         (linking[3, 2], linking[3, 0], linking[3, 1], linking[3, 3], linking[3, 4]) = (0.7, 0.075, 0.075, 0.075, 0.075);
         var maps = new AttentionMaps(tokens, [[Uniform(), Uniform()], [linking, Uniform()]]);
@@ -91,12 +104,13 @@ public sealed class AttentionHeadFunctionsSpecs
     [Test]
     public void On_a_real_sentence_every_share_is_a_fraction_and_a_previous_token_head_exists()
     {
-        var (maps, _) = AttentionMaps.Of(MiniLm.Bert, "The girl lost her keys at the station, so she looked everywhere for them.");
+        var (maps, _) = AttentionMaps.Of(MiniLm.Bert, Sentence);
 
         var functions = AttentionHeadFunctions.Measure(maps);
 
         functions.Should().HaveCount(6 * 12);
-        functions.Should().OnlyContain(f => new[] { f.Previous, f.Same, f.Next, f.Cls, f.Sep, f.Period }.All(s => s >= 0 && s <= 1));
+        functions.Should().OnlyContain(f =>
+            new[] { f.Previous, f.Same, f.Next, f.Cls, f.Sep, f.Period }.All(s => s >= 0 && s <= 1));
 
         // Clark et al. (2019) found heads that attend to the previous token in BERT's early layers; the grid
         // figure shows one in MiniLM's first layer too (a clean sub-diagonal).
@@ -107,7 +121,7 @@ public sealed class AttentionHeadFunctionsSpecs
     public void On_a_real_sentence_the_coreference_ranking_agrees_with_the_raw_attention_tensor()
     {
         var bert = MiniLm.Bert;
-        var encoding = bert.Tokenizer.Encode("The girl lost her keys at the station, so she looked everywhere for them.");
+        var encoding = bert.Tokenizer.Encode(Sentence);
         using var scope = NewDisposeScope();
         using var batch = bert.Tokenizer.ToBatch([encoding]);
         using var output = bert.Model.Infer(batch);

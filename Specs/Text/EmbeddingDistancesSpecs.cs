@@ -5,7 +5,9 @@ using static TorchSharp.torch;
 
 namespace XaiReference.Specs.Text;
 
-/// <summary>Euclidean distance is a metric; cosine similarity is a bounded, symmetric, scale-free angle measure.</summary>
+/// <summary>
+/// Euclidean distance is a metric; cosine similarity is a bounded, symmetric, scale-free angle measure.
+/// </summary>
 public sealed class EmbeddingDistancesSpecs
 {
     // The functions work in float64; results of a few operations on values of order 1 agree to ~1e-15, and 1e-12
@@ -17,7 +19,8 @@ public sealed class EmbeddingDistancesSpecs
         var generator = new TorchSharp.torch.Generator(20240601);
         for (var i = 0; i < 20; i++)
         {
-            yield return (randn(384, generator: generator), randn(384, generator: generator), randn(384, generator: generator));
+            yield return (
+                randn(384, generator: generator), randn(384, generator: generator), randn(384, generator: generator));
         }
     }
 
@@ -27,11 +30,14 @@ public sealed class EmbeddingDistancesSpecs
         using var scope = NewDisposeScope();
 
         // (3, 4) is 5 away from the origin; (1, 0) and (1, 1) are 45 degrees apart: cos = 1 / sqrt 2.
-        EmbeddingDistances.Euclidean(tensor(new[] { 0f, 0 }), tensor(new[] { 3f, 4 })).Should().BeApproximately(5, Exact);
+        EmbeddingDistances.Euclidean(tensor(new[] { 0f, 0 }), tensor(new[] { 3f, 4 }))
+            .Should().BeApproximately(5, Exact);
         EmbeddingDistances.CosineSimilarity(tensor(new[] { 1f, 0 }), tensor(new[] { 1f, 1 }))
             .Should().BeApproximately(1 / Math.Sqrt(2), Exact);
-        EmbeddingDistances.CosineSimilarity(tensor(new[] { 1f, 2 }), tensor(new[] { -2f, 1 })).Should().BeApproximately(0, Exact);
-        EmbeddingDistances.CosineDistance(tensor(new[] { 1f, 2 }), tensor(new[] { -1f, -2 })).Should().BeApproximately(2, Exact);
+        EmbeddingDistances.CosineSimilarity(tensor(new[] { 1f, 2 }), tensor(new[] { -2f, 1 }))
+            .Should().BeApproximately(0, Exact);
+        EmbeddingDistances.CosineDistance(tensor(new[] { 1f, 2 }), tensor(new[] { -1f, -2 }))
+            .Should().BeApproximately(2, Exact);
     }
 
     [Test]
@@ -57,10 +63,12 @@ public sealed class EmbeddingDistancesSpecs
         using var scope = NewDisposeScope();
         foreach (var (a, b, _) in RandomTriples())
         {
-            EmbeddingDistances.CosineDistance(a, b).Should().BeApproximately(1 - EmbeddingDistances.CosineSimilarity(a, b), Exact);
+            EmbeddingDistances.CosineDistance(a, b)
+                .Should().BeApproximately(1 - EmbeddingDistances.CosineSimilarity(a, b), Exact);
         }
 
-        EmbeddingDistances.CosineDistance(tensor(new[] { 2f, 0 }), tensor(new[] { 5f, 0 })).Should().BeApproximately(0, Exact);
+        EmbeddingDistances.CosineDistance(tensor(new[] { 2f, 0 }), tensor(new[] { 5f, 0 }))
+            .Should().BeApproximately(0, Exact);
     }
 
     [Test]
@@ -74,7 +82,8 @@ public sealed class EmbeddingDistancesSpecs
             EmbeddingDistances.Euclidean(a, a).Should().Be(0, "a vector is at distance exactly zero from itself");
             ab.Should().BeGreaterThan(0, "distinct vectors are apart");
             EmbeddingDistances.Euclidean(b, a).Should().BeApproximately(ab, Exact);
-            (EmbeddingDistances.Euclidean(a, c) + EmbeddingDistances.Euclidean(c, b)).Should().BeGreaterThanOrEqualTo(ab - Exact,
+            (EmbeddingDistances.Euclidean(a, c) + EmbeddingDistances.Euclidean(c, b))
+                .Should().BeGreaterThanOrEqualTo(ab - Exact,
                 "the triangle inequality, up to rounding");
         }
     }

@@ -53,7 +53,8 @@ public sealed class PrincipalComponentsSpecs
     public void Data_already_in_two_dimensions_is_only_rotated_or_reflected()
     {
         using var scope = NewDisposeScope();
-        var data = randn(30, 2, generator: new TorchSharp.torch.Generator(5), dtype: ScalarType.Float64) * tensor(new[] { 3.0, 0.7 })
+        var data = randn(30, 2, generator: new TorchSharp.torch.Generator(5), dtype: ScalarType.Float64)
+            * tensor(new[] { 3.0, 0.7 })
             + tensor(new[] { 10.0, -4 });
 
         var pca = PrincipalComponents.Fit(data);
@@ -64,7 +65,8 @@ public sealed class PrincipalComponentsSpecs
         {
             for (var j = 0; j < 30; j++)
             {
-                var before = Math.Sqrt(Math.Pow(original[2 * i] - original[2 * j], 2) + Math.Pow(original[2 * i + 1] - original[2 * j + 1], 2));
+                var before = Math.Sqrt(Math.Pow(original[2 * i] - original[2 * j], 2)
+                    + Math.Pow(original[2 * i + 1] - original[2 * j + 1], 2));
                 var after = Math.Sqrt(Math.Pow(pca.Projected[i, 0] - pca.Projected[j, 0], 2)
                     + Math.Pow(pca.Projected[i, 1] - pca.Projected[j, 1], 2));
                 after.Should().BeApproximately(before, 1e-9);
@@ -105,7 +107,8 @@ public sealed class PrincipalComponentsSpecs
     {
         using var scope = NewDisposeScope();
 
-        FluentActions.Invoking(() => PrincipalComponents.Fit(ones(1, 3))).Should().Throw<ArgumentException>().WithMessage("*N >= 2*");
+        FluentActions.Invoking(() => PrincipalComponents.Fit(ones(1, 3)))
+            .Should().Throw<ArgumentException>().WithMessage("*N >= 2*");
         FluentActions.Invoking(() => PrincipalComponents.Fit(ones(4, 3), components: 4))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("components");
     }

@@ -65,7 +65,9 @@ internal static class BasicWordSplitter
         return words;
     }
 
-    /// <summary>A word as WordPiece sees it: control characters removed, lower-cased and without accents as asked.</summary>
+    /// <summary>
+    /// A word as WordPiece sees it: control characters removed, lower-cased and without accents as asked.
+    /// </summary>
     public static string Normalize(string word, bool lowerCase, bool removeAccents)
     {
         var kept = new StringBuilder(word.Length);
@@ -82,7 +84,8 @@ internal static class BasicWordSplitter
 
         // Accents: decompose (NFD), then drop the combining marks (category Mn).
         var decomposed = text.Normalize(NormalizationForm.FormD);
-        return string.Concat(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
+        return string.Concat(
+            decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
     }
 
     private static bool IsWhitespace(Rune rune) =>

@@ -2,7 +2,9 @@ using static TorchSharp.torch;
 
 namespace XaiReference.Models.Bert;
 
-/// <summary>Hugging Face's <c>attention</c>: <c>self</c> (the heads) and <c>output</c> (projection, residual, LayerNorm).</summary>
+/// <summary>
+/// Hugging Face's <c>attention</c>: <c>self</c> (the heads) and <c>output</c> (projection, residual, LayerNorm).
+/// </summary>
 public sealed class BertAttention : nn.Module<Tensor, Tensor, (Tensor Hidden, Tensor Probabilities)>
 {
 #pragma warning disable IDE1006

@@ -55,7 +55,7 @@ public sealed record BertConfig
     /// <summary>Lower-case the text before WordPiece (<c>do_lower_case</c>).</summary>
     public bool DoLowerCase { get; init; } = true;
 
-    /// <summary>Put spaces around CJK ideographs so that each is its own word (<c>tokenize_chinese_chars</c>).</summary>
+    /// <summary>Make each CJK ideograph a word of its own (<c>tokenize_chinese_chars</c>).</summary>
     public bool TokenizeChineseChars { get; init; } = true;
 
     /// <summary>
@@ -95,8 +95,12 @@ public sealed record BertConfig
     /// <param name="configJson">Text of <c>config.json</c>.</param>
     /// <param name="tokenizerConfigJson">Text of <c>tokenizer_config.json</c>, or null when there is none.</param>
     /// <param name="source">Where the text came from, used in error messages (a path).</param>
-    /// <exception cref="InvalidDataException">A field has the wrong JSON type or the values are inconsistent.</exception>
-    public static BertConfig FromJson(string configJson, string? tokenizerConfigJson = null, string source = "config.json")
+    /// <exception cref="InvalidDataException">A field has the wrong JSON type or the values are inconsistent.
+    /// </exception>
+    public static BertConfig FromJson(
+        string configJson,
+        string? tokenizerConfigJson = null,
+        string source = "config.json")
     {
         ArgumentNullException.ThrowIfNull(configJson);
         var config = new BertConfig();
@@ -156,18 +160,22 @@ public sealed record BertConfig
         if (!SupportedActivations.Contains(HiddenAct))
         {
             throw new InvalidDataException(
-                $"{source}: hidden_act '{HiddenAct}' is not supported; expected one of {string.Join(", ", SupportedActivations)}.");
+                $"{source}: hidden_act '{HiddenAct}' is not supported; expected one of "
+                + $"{string.Join(", ", SupportedActivations)}.");
         }
     }
 
     /// <summary>Values <see cref="HiddenAct"/> may take.</summary>
-    public static IReadOnlyList<string> SupportedActivations { get; } = ["gelu", "gelu_new", "gelu_pytorch_tanh", "relu"];
+    public static IReadOnlyList<string> SupportedActivations { get; } =
+        ["gelu", "gelu_new", "gelu_pytorch_tanh", "relu"];
 
     private static BertConfig WithTokenizerOptions(BertConfig config, JsonElement root, string source) => config with
     {
         DoLowerCase = Bool(root, "do_lower_case", source) ?? config.DoLowerCase,
         TokenizeChineseChars = Bool(root, "tokenize_chinese_chars", source) ?? config.TokenizeChineseChars,
-        StripAccents = root.TryGetProperty("strip_accents", out _) ? Bool(root, "strip_accents", source) : config.StripAccents,
+        StripAccents = root.TryGetProperty("strip_accents", out _)
+            ? Bool(root, "strip_accents", source)
+            : config.StripAccents,
     };
 
     private static JsonDocument Parse(string json, string source)
@@ -208,7 +216,9 @@ public sealed record BertConfig
             return fallback;
         }
 
-        return value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw WrongType(source, key, "a number", value);
+        return value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
+            : throw WrongType(source, key, "a number", value);
     }
 
     private static string? Text(JsonElement root, string key, string source)
@@ -218,7 +228,9 @@ public sealed record BertConfig
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw WrongType(source, key, "a string", value);
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw WrongType(source, key, "a string", value);
     }
 
     private static bool? Bool(JsonElement root, string key, string source)
@@ -237,5 +249,6 @@ public sealed record BertConfig
     }
 
     private static InvalidDataException WrongType(string source, string key, string expected, JsonElement value) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{source}: {key} should be {expected}, got {value.GetRawText()}."));
+        new(string.Create(
+            CultureInfo.InvariantCulture, $"{source}: {key} should be {expected}, got {value.GetRawText()}."));
 }

@@ -21,7 +21,8 @@ public sealed class BertLayer : nn.Module<Tensor, Tensor, (Tensor Hidden, Tensor
     {
         ArgumentNullException.ThrowIfNull(config);
         attention = new BertAttention(config);
-        intermediate = new BertDense(config.HiddenSize, config.IntermediateSize, BertActivation.Create(config.HiddenAct));
+        intermediate = new BertDense(
+            config.HiddenSize, config.IntermediateSize, BertActivation.Create(config.HiddenAct));
         output = new BertResidualOutput(config, config.IntermediateSize);
         RegisterComponents();
     }
@@ -29,7 +30,8 @@ public sealed class BertLayer : nn.Module<Tensor, Tensor, (Tensor Hidden, Tensor
     /// <summary>Runs the layer.</summary>
     /// <param name="hidden">[B, T, hidden]: the previous hidden state.</param>
     /// <param name="additiveMask">[B, 1, 1, T], as for <see cref="BertSelfAttention.forward"/>.</param>
-    /// <returns>The next hidden state [B, T, hidden] and this layer's attention probabilities [B, heads, T, T].</returns>
+    /// <returns>The next hidden state [B, T, hidden] and this layer's attention probabilities
+    /// [B, heads, T, T].</returns>
     public override (Tensor Hidden, Tensor Probabilities) forward(Tensor hidden, Tensor additiveMask)
     {
         using var scope = NewDisposeScope();

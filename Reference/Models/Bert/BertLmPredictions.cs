@@ -3,7 +3,9 @@ using static TorchSharp.torch;
 
 namespace XaiReference.Models.Bert;
 
-/// <summary>Hugging Face's <c>cls.predictions</c>: <c>transform</c> (dense, activation, LayerNorm) and <c>decoder</c>.</summary>
+/// <summary>
+/// Hugging Face's <c>cls.predictions</c>: <c>transform</c> (dense, activation, LayerNorm) and <c>decoder</c>.
+/// </summary>
 public sealed class BertLmPredictions : nn.Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006

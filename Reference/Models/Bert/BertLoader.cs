@@ -48,9 +48,11 @@ public static class BertLoader
     /// <summary>Loads a Hugging Face BERT folder (BertModel, BertForQuestionAnswering or BertForMaskedLM).</summary>
     /// <param name="folder">A folder with <c>config.json</c>, <c>vocab.txt</c> and <c>model.safetensors</c> or
     /// <c>pytorch_model.bin</c> (safetensors preferred when both are there).</param>
-    /// <returns>The model in eval mode with the heads found in the weights, its tokenizer and the load report.</returns>
+    /// <returns>The model in eval mode with the heads found in the weights, its tokenizer and the load report.
+    /// </returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="FileNotFoundException">A required file is missing; the message names it and the folder.</exception>
+    /// <exception cref="FileNotFoundException">A required file is missing; the message names it and the folder.
+    /// </exception>
     /// <exception cref="InvalidDataException">The configuration disagrees with the weights (the message names the key
     /// and both shapes), or a weight the model needs is missing.</exception>
     public static PretrainedBert LoadFolder(string folder)
@@ -85,7 +87,9 @@ public static class BertLoader
         return Build(config, tokenizer, ReadCheckpoint(weightsPath), weightsPath, configPath);
     }
 
-    /// <summary>Reads a state dict from a <c>.safetensors</c> file or a <c>torch.save</c> zip (<c>.bin</c>, <c>.pt</c>).</summary>
+    /// <summary>
+    /// Reads a state dict from a <c>.safetensors</c> file or a <c>torch.save</c> zip (<c>.bin</c>, <c>.pt</c>).
+    /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The tensors by their keys as stored (the caller owns them).</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

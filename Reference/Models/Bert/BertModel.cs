@@ -27,7 +27,9 @@ public sealed class BertModel : Module<BertBatch, BertOutput>
     private readonly BertMaskedLmHead? cls;
 #pragma warning restore IDE1006
 
-    /// <summary>Builds the model with freshly initialised weights (load real ones with <see cref="BertLoader"/>).</summary>
+    /// <summary>
+    /// Builds the model with freshly initialised weights (load real ones with <see cref="BertLoader"/>).
+    /// </summary>
     /// <param name="config">Sizes and options; validated here.</param>
     /// <param name="parts">Optional parts to build beside embeddings and encoder; pooler only by default.</param>
     /// <exception cref="InvalidDataException"><paramref name="config"/> is inconsistent.</exception>
@@ -72,7 +74,8 @@ public sealed class BertModel : Module<BertBatch, BertOutput>
     /// Runs the encoder and keeps every intermediate result. Autograd is as the caller set it; see
     /// <see cref="Infer"/> for the no-gradient, eval-mode form.
     /// </summary>
-    /// <param name="batch">Ids, mask and segments, all [B, T] with T at most <see cref="BertConfig.MaxPositionEmbeddings"/>.</param>
+    /// <param name="batch">Ids, mask and segments, all [B, T] with T at most
+    /// <see cref="BertConfig.MaxPositionEmbeddings"/>.</param>
     /// <returns>Layers + 1 hidden states [B, T, hidden], one attention tensor [B, heads, T, T] per layer, and the
     /// pooled [CLS] vector when the model has a pooler.</returns>
     /// <exception cref="ArgumentException">The batch is longer than the model's positions, or holds an id outside
@@ -169,7 +172,8 @@ public sealed class BertModel : Module<BertBatch, BertOutput>
         if (batch.Length > Config.MaxPositionEmbeddings)
         {
             throw new ArgumentException(
-                $"The batch has {batch.Length} tokens per row; this model has {Config.MaxPositionEmbeddings} positions.",
+                $"The batch has {batch.Length} tokens per row; this model has "
+                + $"{Config.MaxPositionEmbeddings} positions.",
                 nameof(batch));
         }
 

@@ -13,6 +13,8 @@ public enum BertParts
     /// <summary><c>qa_outputs</c>: a [hidden -> 2] projection giving start and end logits per token.</summary>
     QuestionAnswering = 2,
 
-    /// <summary><c>cls.predictions</c>: transform (dense, activation, LayerNorm) and decoder to vocabulary logits.</summary>
+    /// <summary>
+    /// <c>cls.predictions</c>: transform (dense, activation, LayerNorm) and decoder to vocabulary logits.
+    /// </summary>
     MaskedLm = 4,
 }

@@ -35,7 +35,8 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, (Tensor Contex
 
     /// <summary>Attends every token to every token that the mask lets through.</summary>
     /// <param name="hidden">[B, T, hidden].</param>
-    /// <param name="additiveMask">[B, 1, 1, T]: 0 where a key may be attended, a huge negative number where not.</param>
+    /// <param name="additiveMask">[B, 1, 1, T]: 0 where a key may be attended, a huge negative number where
+    /// not.</param>
     /// <returns>The context [B, T, hidden] and the probabilities [B, heads, T, T] (rows: queries; columns: keys;
     /// taken after softmax and before dropout, so in eval mode they are exactly what weighted the values).</returns>
     public override (Tensor Context, Tensor Probabilities) forward(Tensor hidden, Tensor additiveMask)

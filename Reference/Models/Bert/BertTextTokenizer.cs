@@ -128,7 +128,8 @@ public sealed class BertTextTokenizer
     /// </summary>
     /// <param name="text">The first text.</param>
     /// <param name="pair">The second text, or null for a single text.</param>
-    /// <param name="policy">What to do when the tokens do not fit in <see cref="MaxLength"/>; refuse by default.</param>
+    /// <param name="policy">What to do when the tokens do not fit in <see cref="MaxLength"/>; refuse by
+    /// default.</param>
     /// <returns>The encoding with ids, tokens, segments, words and any warning.</returns>
     /// <exception cref="ArgumentException">The text is too long and <paramref name="policy"/> is
     /// <see cref="LengthPolicy.Refuse"/>.</exception>
@@ -261,7 +262,8 @@ public sealed class BertTextTokenizer
                     break;
                 }
 
-                words.Add(new BertWord(sources[segment].Substring(start, length), segment, start, length, ids.Count, take));
+                var written = sources[segment].Substring(start, length);
+                words.Add(new BertWord(written, segment, start, length, ids.Count, take));
                 for (var p = 0; p < take; p++)
                 {
                     ids.Add(wordIds[p]);

@@ -36,9 +36,11 @@ internal static class OnnxBertWeights
             var bias = consumers[matMul.Output[0]]
                 .Where(n => n.OpType == "Add")
                 .SelectMany(n => n.Input)
-                .FirstOrDefault(name => name.EndsWith(".bias", StringComparison.Ordinal) && initializers.ContainsKey(name))
+                .FirstOrDefault(name =>
+                    name.EndsWith(".bias", StringComparison.Ordinal) && initializers.ContainsKey(name))
                 ?? throw new InvalidDataException(
-                    $"{source}: the MatMul weight '{matrix.Name}' feeds no Add with a named bias, so it cannot be named.");
+                    $"{source}: the MatMul weight '{matrix.Name}' feeds no Add with a named bias, "
+                    + "so it cannot be named.");
 
             // [in, out] as stored -> [out, in] as PyTorch's Linear keeps it.
             using var stored = ToTensor(matrix, source);
@@ -72,7 +74,8 @@ internal static class OnnxBertWeights
         if (values.LongLength != shape.Aggregate(1L, (a, b) => a * b))
         {
             throw new InvalidDataException(
-                $"{source}: initializer '{proto.Name}' has {values.Length} values for shape [{string.Join(", ", shape)}].");
+                $"{source}: initializer '{proto.Name}' has {values.Length} values for shape "
+                + $"[{string.Join(", ", shape)}].");
         }
 
         return tensor(values, shape);

@@ -1,6 +1,8 @@
 namespace XaiReference.Models.Bert;
 
-/// <summary>A loaded BERT: configuration, weights, tokenizer and what loading found. Dispose to free the weights.</summary>
+/// <summary>
+/// A loaded BERT: configuration, weights, tokenizer and what loading found. Dispose to free the weights.
+/// </summary>
 public sealed class PretrainedBert : IDisposable
 {
     internal PretrainedBert(BertModel model, BertTextTokenizer tokenizer, BertLoadReport report)

@@ -20,7 +20,8 @@ public sealed class BertForwardSpecs
         output.HiddenStates.Should().HaveCount(Bert.Config.LayerCount + 1);
         output.Attentions.Should().HaveCount(Bert.Config.LayerCount);
         output.HiddenStates.Should().OnlyContain(h => h.shape.SequenceEqual(new[] { 2L, batch.Length, 384L }));
-        output.Attentions.Should().OnlyContain(a => a.shape.SequenceEqual(new[] { 2L, 12L, batch.Length, batch.Length }));
+        output.Attentions.Should()
+            .OnlyContain(a => a.shape.SequenceEqual(new[] { 2L, 12L, batch.Length, batch.Length }));
         output.PooledOutput!.shape.Should().Equal(2, 384);
     }
 
@@ -28,7 +29,8 @@ public sealed class BertForwardSpecs
     public void Attention_rows_sum_to_one_and_padded_keys_get_exactly_zero()
     {
         using var scope = NewDisposeScope();
-        var (encodings, batch) = Bert.Tokenizer.EncodeBatch(["Short.", "This sentence is quite a bit longer than that."]);
+        var (encodings, batch) =
+            Bert.Tokenizer.EncodeBatch(["Short.", "This sentence is quite a bit longer than that."]);
         using var output = Bert.Model.Infer(batch);
         var realLength = encodings[0].Count;
 
@@ -49,12 +51,14 @@ public sealed class BertForwardSpecs
         using var scope = NewDisposeScope();
         const string sentence = "Padding should not matter.";
         var alone = Bert.Tokenizer.EncodeBatch([sentence]).Batch;
-        var padded = Bert.Tokenizer.EncodeBatch([sentence, "A much longer companion sentence forces padding on the first."]).Batch;
+        var padded = Bert.Tokenizer
+            .EncodeBatch([sentence, "A much longer companion sentence forces padding on the first."]).Batch;
         using var outAlone = Bert.Model.Infer(alone);
         using var outPadded = Bert.Model.Infer(padded);
 
         var length = alone.Length;
-        var difference = (outAlone.LastHiddenState[0] - outPadded.LastHiddenState[0, ..(int)length]).abs().max().item<float>();
+        var difference = (outAlone.LastHiddenState[0] - outPadded.LastHiddenState[0, ..(int)length])
+            .abs().max().item<float>();
 
         // Only summation order differs (the padded keys add exact zeros); float32 noise stays below 1e-5.
         difference.Should().BeLessThan(1e-5f);
@@ -65,7 +69,8 @@ public sealed class BertForwardSpecs
     {
         // "apple" is token 1 in both sentences, with segment 0: token, position and segment are the same.
         using var scope = NewDisposeScope();
-        var (encodings, batch) = Bert.Tokenizer.EncodeBatch(["Apple pies are sweet.", "Apple shares fell sharply today."]);
+        var (encodings, batch) =
+            Bert.Tokenizer.EncodeBatch(["Apple pies are sweet.", "Apple shares fell sharply today."]);
         using var output = Bert.Model.Infer(batch);
         encodings[0].TokensOf("apple").Should().Equal(1);
         encodings[1].TokensOf("apple").Should().Equal(1);
@@ -136,12 +141,16 @@ public sealed class BertForwardSpecs
     public void Ids_outside_the_vocabulary_and_batches_longer_than_the_positions_are_refused()
     {
         using var scope = NewDisposeScope();
-        using var badIds = new BertBatch(tensor(new long[] { 101, 40000, 102 }).unsqueeze(0), ones(1, 3, ScalarType.Int64),
+        using var badIds = new BertBatch(
+            tensor(new long[] { 101, 40000, 102 }).unsqueeze(0),
+            ones(1, 3, ScalarType.Int64),
             zeros(1, 3, ScalarType.Int64));
         using var tooLong = new BertBatch(ones(1, 513, ScalarType.Int64), ones(1, 513, ScalarType.Int64),
             zeros(1, 513, ScalarType.Int64));
 
-        FluentActions.Invoking(() => Bert.Model.Infer(badIds)).Should().Throw<ArgumentException>().WithMessage("*40000*");
-        FluentActions.Invoking(() => Bert.Model.Infer(tooLong)).Should().Throw<ArgumentException>().WithMessage("*513*512*");
+        FluentActions.Invoking(() => Bert.Model.Infer(badIds))
+            .Should().Throw<ArgumentException>().WithMessage("*40000*");
+        FluentActions.Invoking(() => Bert.Model.Infer(tooLong))
+            .Should().Throw<ArgumentException>().WithMessage("*513*512*");
     }
 }

@@ -55,7 +55,8 @@ public sealed class BertLoaderSpecs
         using var bert = BertLoader.LoadFolder(TinyFolder);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(TinyFolder, "expected.json")));
         var root = expected.RootElement;
-        using var batch = new BertBatch(Longs(root, "input_ids"), Longs(root, "attention_mask"), Longs(root, "token_type_ids"));
+        using var batch = new BertBatch(
+            Longs(root, "input_ids"), Longs(root, "attention_mask"), Longs(root, "token_type_ids"));
 
         using var output = bert.Model.Infer(batch);
         var (start, end) = bert.Model.QuestionAnsweringLogits(output.LastHiddenState);
@@ -89,7 +90,8 @@ public sealed class BertLoaderSpecs
     {
         var folder = CopyTiny();
         var configPath = Path.Combine(folder, "config.json");
-        File.WriteAllText(configPath, File.ReadAllText(configPath).Replace("\"intermediate_size\": 16", "\"intermediate_size\": 12"));
+        var edited = File.ReadAllText(configPath).Replace("\"intermediate_size\": 16", "\"intermediate_size\": 12");
+        File.WriteAllText(configPath, edited);
 
         var act = () => BertLoader.LoadFolder(folder);
 
@@ -106,7 +108,9 @@ public sealed class BertLoaderSpecs
         using var source = new BertModel(config, BertParts.MaskedLm);
         var state = source.state_dict()
             .Where(p => p.Key != "cls.predictions.decoder.weight")
-            .ToDictionary(p => p.Key.StartsWith("cls.", StringComparison.Ordinal) ? p.Key : "bert." + p.Key, p => p.Value);
+            .ToDictionary(
+                p => p.Key.StartsWith("cls.", StringComparison.Ordinal) ? p.Key : "bert." + p.Key,
+                p => p.Value);
         state["cls.predictions.bias"] = state["cls.predictions.decoder.bias"];
         state.Remove("cls.predictions.decoder.bias");
         var folder = CopyTiny(except: "pytorch_model.bin");
@@ -122,7 +126,8 @@ public sealed class BertLoaderSpecs
         var loaded = bert.Model.state_dict();
         loaded["cls.predictions.decoder.weight"].allclose(loaded["embeddings.word_embeddings.weight"], rtol: 0, atol: 0)
             .Should().BeTrue();
-        loaded["cls.predictions.decoder.bias"].allclose(source.state_dict()["cls.predictions.decoder.bias"], rtol: 0, atol: 0)
+        loaded["cls.predictions.decoder.bias"]
+            .allclose(source.state_dict()["cls.predictions.decoder.bias"], rtol: 0, atol: 0)
             .Should().BeTrue("cls.predictions.bias is the decoder bias");
         bert.Model.MaskedLmLogits(zeros(1, 3, 8)).shape.Should().Equal(1, 3, config.VocabSize);
         FluentActions.Invoking(() => bert.Model.QuestionAnsweringLogits(zeros(1, 2, 8)))
@@ -131,7 +136,8 @@ public sealed class BertLoaderSpecs
 
     private string CopyTiny(string? except = null)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(scratch, "tiny-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        var name = "tiny-" + Guid.NewGuid().ToString("N")[..8];
+        var folder = Directory.CreateDirectory(Path.Combine(scratch, name)).FullName;
         foreach (var file in Directory.GetFiles(TinyFolder).Where(f => Path.GetFileName(f) != except))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
@@ -140,9 +146,12 @@ public sealed class BertLoaderSpecs
         return folder;
     }
 
-    private static Tensor Longs(JsonElement root, string name) =>
-        tensor(root.GetProperty(name).EnumerateArray().SelectMany(r => r.EnumerateArray().Select(v => v.GetInt64())).ToArray(),
-            [root.GetProperty(name).GetArrayLength(), root.GetProperty(name)[0].GetArrayLength()]);
+    private static Tensor Longs(JsonElement root, string name)
+    {
+        var rows = root.GetProperty(name);
+        var values = rows.EnumerateArray().SelectMany(r => r.EnumerateArray().Select(v => v.GetInt64())).ToArray();
+        return tensor(values, [rows.GetArrayLength(), rows[0].GetArrayLength()]);
+    }
 
     private static float[] Floats(JsonElement root, string name)
     {

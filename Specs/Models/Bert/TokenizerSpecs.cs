@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentAssertions;
 using NUnit.Framework;
 using XaiReference.Models.Bert;
@@ -69,7 +70,8 @@ public sealed class TokenizerSpecs
                     continue;
                 }
 
-                var spelled = string.Concat(pieces.Select(p => p.StartsWith("##", StringComparison.Ordinal) ? p[2..] : p));
+                var spelled = string.Concat(
+                    pieces.Select(p => p.StartsWith("##", StringComparison.Ordinal) ? p[2..] : p));
                 spelled.Should().Be(LowerWithoutAccents(word.Text), $"in \"{encoding.Text}\"");
             }
         }
@@ -158,7 +160,8 @@ public sealed class TokenizerSpecs
 
         var act = () => Tokenizer.Encode(text);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*602 tokens*512 positions*").And.ParamName.Should().Be("text");
+        act.Should().Throw<ArgumentException>().WithMessage("*602 tokens*512 positions*")
+            .And.ParamName.Should().Be("text");
     }
 
     [Test]
@@ -191,7 +194,7 @@ public sealed class TokenizerSpecs
     private static string LowerWithoutAccents(string word)
     {
         var decomposed = word.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
-        return string.Concat(decomposed.Where(c =>
-            System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark));
+        return string.Concat(
+            decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
     }
 }
