@@ -6,6 +6,8 @@ namespace XaiReference.Models.Bert;
 /// </summary>
 public sealed class BertEncoding
 {
+    private readonly bool ignoreCase;
+
     internal BertEncoding(
         string text,
         string? pair,
@@ -27,8 +29,6 @@ public sealed class BertEncoding
         Warnings = warnings;
         this.ignoreCase = ignoreCase;
     }
-
-    private readonly bool ignoreCase;
 
     /// <summary>The first text, as given.</summary>
     public string Text { get; }

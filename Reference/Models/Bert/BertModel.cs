@@ -28,7 +28,8 @@ public sealed class BertModel : Module<BertBatch, BertOutput>
 #pragma warning restore IDE1006
 
     /// <summary>
-    /// Builds the model with freshly initialised weights (load real ones with <see cref="BertLoader"/>).
+    /// Builds the model with freshly initialised weights (load real ones with <see cref="BertLoader"/>), in eval
+    /// mode.
     /// </summary>
     /// <param name="config">Sizes and options; validated here.</param>
     /// <param name="parts">Optional parts to build beside embeddings and encoder; pooler only by default.</param>
@@ -169,6 +170,7 @@ public sealed class BertModel : Module<BertBatch, BertOutput>
 
     private void CheckRange(BertBatch batch)
     {
+        using var scope = NewDisposeScope();
         if (batch.Length > Config.MaxPositionEmbeddings)
         {
             throw new ArgumentException(

@@ -120,7 +120,7 @@ public sealed class BertTextTokenizer
     public IReadOnlyList<int> WordPieceIds(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return tokenizer.EncodeToIds(text, addSpecialTokens: false);
+        return SplitWords(text).SelectMany(w => w.Ids).ToList();
     }
 
     /// <summary>
