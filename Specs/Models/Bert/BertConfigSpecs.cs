@@ -26,14 +26,16 @@ public sealed class BertConfigSpecs
 
         BertConfig.FromJson("{}").RemovesAccents.Should().BeTrue("uncased by default, and null follows lower-casing");
         BertConfig.FromJson("{}", Cased).RemovesAccents.Should().BeFalse();
-        BertConfig.FromJson("{}", """{"do_lower_case": true, "strip_accents": false}""").RemovesAccents.Should().BeFalse();
+        BertConfig.FromJson("{}", """{"do_lower_case": true, "strip_accents": false}""")
+            .RemovesAccents.Should().BeFalse();
     }
 
     [Test]
     public void Wrong_types_and_inconsistent_sizes_are_errors_naming_the_key_and_the_source()
     {
         FluentActions.Invoking(() => BertConfig.FromJson("""{"hidden_size": "big"}""", source: "/m/config.json"))
-            .Should().Throw<InvalidDataException>().WithMessage("/m/config.json: hidden_size should be an integer*\"big\"*");
+            .Should().Throw<InvalidDataException>()
+            .WithMessage("/m/config.json: hidden_size should be an integer*\"big\"*");
         FluentActions.Invoking(() => BertConfig.FromJson("""{"hidden_size": 100, "num_attention_heads": 12}"""))
             .Should().Throw<InvalidDataException>().WithMessage("*hidden_size (100)*num_attention_heads (12)*");
         FluentActions.Invoking(() => BertConfig.FromJson("""{"hidden_act": "swish"}"""))
