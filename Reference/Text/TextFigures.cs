@@ -152,17 +152,24 @@ public static class TextFigures
     }
 
     /// <summary>
-    /// The ambiguous word's cosine-similarity matrix at every layer (sentences labelled by meaning and number),
-    /// and a last panel with mean within- and across-meaning similarity per layer.
+    /// The ambiguous word's similarity (or distance) matrix at every layer, sentences labelled by meaning and
+    /// number, and a last panel with the mean over same-meaning and over different-meaning pairs per layer.
     /// </summary>
     /// <param name="analysis">The analysis.</param>
     /// <param name="path">The PNG file to write.</param>
-    public static void SaveDistanceMatrices(AmbiguousWordAnalysis analysis, string path)
+    /// <param name="measure">Cosine similarity (default) or Euclidean distance.</param>
+    public static void SaveDistanceMatrices(
+        AmbiguousWordAnalysis analysis,
+        string path,
+        SimilarityMeasure measure = SimilarityMeasure.CosineSimilarity)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentException.ThrowIfNullOrEmpty(path);
 
-        var panels = analysis.CosineSimilarity.Count + 1;
+        var cosine = measure == SimilarityMeasure.CosineSimilarity;
+        var matrices = cosine ? analysis.CosineSimilarity : analysis.Euclidean;
+        var name = cosine ? "cosine similarity" : "Euclidean distance";
+        var panels = matrices.Count + 1;
         var columns = Math.Min(4, panels);
         var rows = (panels + columns - 1) / columns;
         var multiplot = new Multiplot();
@@ -171,27 +178,28 @@ public static class TextFigures
         var labels = analysis.Set.Sentences.Select((s, i) => $"{s.Meaning} {i + 1}").ToList();
         var shortLabels = analysis.Set.Sentences.Select((s, i) => $"{s.Meaning[..1]}{i + 1}").ToList();
 
-        for (var layer = 0; layer < analysis.CosineSimilarity.Count; layer++)
+        for (var layer = 0; layer < matrices.Count; layer++)
         {
             var plot = multiplot.GetPlot(layer);
-            var heatmap = AddMatrix(plot, analysis.CosineSimilarity[layer], new ScottPlot.Colormaps.Viridis(), null);
+            var heatmap = AddMatrix(plot, matrices[layer], new ScottPlot.Colormaps.Viridis(), null);
             LabelCells(plot, labels, shortLabels, rotate: false);
             plot.Add.ColorBar(heatmap);
-            plot.Title(layer == 0 ? "embeddings (layer 0): cosine similarity" : $"layer {layer}: cosine similarity",
-                size: 14);
+            plot.Title(layer == 0 ? $"embeddings (layer 0): {name}" : $"layer {layer}: {name}", size: 14);
         }
 
-        var trend = multiplot.GetPlot(analysis.CosineSimilarity.Count);
+        var trend = multiplot.GetPlot(matrices.Count);
         var x = analysis.Trend.Select(t => (double)t.Layer).ToArray();
-        var within = trend.Add.Scatter(x, analysis.Trend.Select(t => t.WithinSimilarity).ToArray(), QuestionColour);
+        var within = trend.Add.Scatter(
+            x, analysis.Trend.Select(t => cosine ? t.WithinSimilarity : t.WithinDistance).ToArray(), QuestionColour);
         within.LegendText = "same meaning";
-        var across = trend.Add.Scatter(x, analysis.Trend.Select(t => t.AcrossSimilarity).ToArray(), AnswerColour);
+        var across = trend.Add.Scatter(
+            x, analysis.Trend.Select(t => cosine ? t.AcrossSimilarity : t.AcrossDistance).ToArray(), AnswerColour);
         across.LegendText = "different meaning";
-        trend.Title($"'{analysis.Set.Word}': mean cosine similarity per layer", size: 14);
+        trend.Title($"'{analysis.Set.Word}': mean {name} per layer", size: 14);
         IntegerTicks(trend, x);
         trend.XLabel("layer", size: 11);
-        trend.YLabel("cosine similarity", size: 11);
-        trend.ShowLegend(Alignment.LowerLeft);
+        trend.YLabel(name, size: 11);
+        trend.ShowLegend(cosine ? Alignment.LowerLeft : Alignment.UpperLeft);
 
         multiplot.SavePng(path, columns * 560, rows * 520);
     }

@@ -67,8 +67,12 @@ public sealed class TextFiguresSpecs
 
         TextFigures.SaveDistanceMatrices(analysis, path);
 
+        var euclideanPath = Path.Combine(Folder, "apple-euclidean.png");
+        TextFigures.SaveDistanceMatrices(analysis, euclideanPath, SimilarityMeasure.Euclidean);
+
         var info = Image.Identify(path);
         (info.Width, info.Height).Should().Be((4 * 560, 2 * 520));
+        Image.Identify(euclideanPath).Width.Should().Be(4 * 560);
         foreach (var t in analysis.Trend)
         {
             TestContext.Out.WriteLine($"{t} separation {t.Separation:F3}");
