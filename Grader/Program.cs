@@ -16,11 +16,13 @@ app.Configure(config =>
     config.AddCommand<VersionCommand>("version")
         .WithDescription("Prints the versions of the grader, TorchSharp and libtorch.");
 
-    // The key used when a command gets no --key; replace MissingKeySource with the source that derives it.
-    config.Settings.Registrar.RegisterInstance<IKeySource>(new MissingKeySource());
+    // The key used when a command gets no --key: derived from the reference on the embedded fixtures.
+    config.Settings.Registrar.RegisterInstance<IKeySource>(new DerivedKeySource(AnsiConsole.Console));
     config.Settings.Registrar.RegisterInstance(AnsiConsole.Console);
     config.AddCommand<GradeCommand>("grade")
         .WithDescription("Grades JSON and CSV submissions; writes a gradebook, item analysis and feedback.");
+    config.AddCommand<KeyCommand>("key")
+        .WithDescription("Derives the quiz's answers from the reference's outputs; --explain shows the numbers.");
     config.AddCommand<GradescopeCommand>("gradescope")
         .WithDescription("Gradescope autograder mode: grades one upload and writes results.json.");
 });

@@ -82,7 +82,7 @@ public sealed class GradeCommand(IKeySource keySource, IAnsiConsole console) : C
         }
         catch (QuizKeyException e)
         {
-            console.Write(new Text(e.Message + "\n", new Style(Color.Red)));
+            console.Write(new Spectre.Console.Text(e.Message + "\n", new Style(Color.Red)));
             return 2;
         }
 
@@ -94,7 +94,7 @@ public sealed class GradeCommand(IKeySource keySource, IAnsiConsole console) : C
 
         ResultTables.Write(console, graded);
         var written = ReportWriter.WriteAll(graded, settings.Out, settings.Reveal);
-        console.Write(new Text($"wrote {written.Count} files to {settings.Out}\n"));
+        console.Write(new Spectre.Console.Text($"wrote {written.Count} files to {settings.Out}\n"));
         return 0;
     }
 }

@@ -108,7 +108,7 @@ public sealed class GradescopeCommand(IKeySource keySource, IAnsiConsole console
         }
         catch (QuizKeyException e)
         {
-            console.Write(new Text(e.Message + "\n", new Style(Color.Red)));
+            console.Write(new Spectre.Console.Text(e.Message + "\n", new Style(Color.Red)));
             var broken = new GradescopeResults(
                 0, "The autograder has no usable answer key; course staff have been shown why.",
                 settings.Visibility, settings.StdoutVisibility, []);
@@ -126,7 +126,7 @@ public sealed class GradescopeCommand(IKeySource keySource, IAnsiConsole console
         var results = GradescopeReport.Build(
             key, graded, batch.Failures, rule, settings.Reveal, settings.Visibility, settings.StdoutVisibility);
         AtomicFile.WriteAllText(settings.Results, results.ToJson());
-        console.Write(new Text($"{results.Output}\nwrote {settings.Results}\n"));
+        console.Write(new Spectre.Console.Text($"{results.Output}\nwrote {settings.Results}\n"));
         return 0;
     }
 

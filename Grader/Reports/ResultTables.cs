@@ -27,19 +27,19 @@ public static class ResultTables
         {
             var wrong = graded.Wrong;
             table.AddRow(
-                new Text(graded.Submission.StudentId),
-                new Text($"{ReportText.Points(graded.Total)} / {max}"),
-                new Text(wrong.Count == 0 ? "-" : ReportText.Ranges(wrong)),
-                new Text(string.Join("\n", graded.Warnings), new Style(Color.Yellow)));
+                new Spectre.Console.Text(graded.Submission.StudentId),
+                new Spectre.Console.Text($"{ReportText.Points(graded.Total)} / {max}"),
+                new Spectre.Console.Text(wrong.Count == 0 ? "-" : ReportText.Ranges(wrong)),
+                new Spectre.Console.Text(string.Join("\n", graded.Warnings), new Style(Color.Yellow)));
         }
 
         foreach (var failure in batch.Failures)
         {
             table.AddRow(
-                new Text(failure.StudentId ?? "?"),
-                new Text("-"),
-                new Text("-"),
-                new Text($"{failure.Source}: {failure.Error}", new Style(Color.Red)));
+                new Spectre.Console.Text(failure.StudentId ?? "?"),
+                new Spectre.Console.Text("-"),
+                new Spectre.Console.Text("-"),
+                new Spectre.Console.Text($"{failure.Source}: {failure.Error}", new Style(Color.Red)));
         }
 
         return table;
@@ -60,11 +60,11 @@ public static class ResultTables
         {
             var style = item.Flag is null ? Style.Plain : new Style(Color.Yellow);
             table.AddRow(
-                new Text(item.Number.ToString(Invariant)),
-                new Text(item.Section),
-                new Text(double.IsNaN(item.ShareCorrect) ? "" : item.ShareCorrect.ToString("P0", Invariant)),
-                new Text(ReportText.Statistic(item.Discrimination)),
-                new Text(item.Flag ?? "", style));
+                new Spectre.Console.Text(item.Number.ToString(Invariant)),
+                new Spectre.Console.Text(item.Section),
+                new Spectre.Console.Text(double.IsNaN(item.ShareCorrect) ? "" : item.ShareCorrect.ToString("P0", Invariant)),
+                new Spectre.Console.Text(ReportText.Statistic(item.Discrimination)),
+                new Spectre.Console.Text(item.Flag ?? "", style));
         }
 
         return table;
@@ -77,9 +77,9 @@ public static class ResultTables
         ArgumentNullException.ThrowIfNull(batch);
         console.Write(Students(batch));
         foreach (var note in batch.Notes)
-            console.Write(new Text($"note: {note}\n", new Style(Color.Grey)));
+            console.Write(new Spectre.Console.Text($"note: {note}\n", new Style(Color.Grey)));
         foreach (var replaced in batch.Superseded)
-            console.Write(new Text($"replaced by a later submission: {replaced.Source} ({replaced.StudentId})\n",
+            console.Write(new Spectre.Console.Text($"replaced by a later submission: {replaced.Source} ({replaced.StudentId})\n",
                 new Style(Color.Grey)));
         if (batch.Graded.Count > 0)
             console.Write(Items(batch));

@@ -72,6 +72,23 @@ public static class PictureLoader
         return image;
     }
 
+    /// <summary>Checks, decodes and resizes picture bytes held in memory, as the course feeds a picture.</summary>
+    /// <param name="bytes">The content of a PNG or JPEG file.</param>
+    /// <param name="name">A name for error messages, such as the original path.</param>
+    /// <param name="options">Bounds and target size; <see cref="PictureLoadOptions.Default"/> when null.</param>
+    /// <returns>[3, Size, Size] floats in [0, 1].</returns>
+    public static Tensor DecodeTensor(byte[] bytes, string name, PictureLoadOptions? options = null)
+    {
+        options ??= PictureLoadOptions.Default;
+        using var image = Decode(bytes, name, options);
+        if (image.Width != options.Size || image.Height != options.Size)
+        {
+            image.Mutate(c => c.Resize(options.Size, options.Size, KnownResamplers.Triangle));
+        }
+
+        return ToTensor(image);
+    }
+
     /// <summary>Reads, checks and decodes a picture file at its own size.</summary>
     /// <param name="path">A PNG or JPEG file.</param>
     /// <param name="options">Bounds; <see cref="PictureLoadOptions.Default"/> when null.</param>

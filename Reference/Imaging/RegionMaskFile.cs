@@ -54,6 +54,22 @@ public static class RegionMaskFile
         ArgumentNullException.ThrowIfNull(path);
 
         using var image = PictureLoader.LoadOriginal(path);
+        return FromImage(image, path);
+    }
+
+    /// <summary>Decodes a region mask PNG held in memory (an embedded resource, say).</summary>
+    /// <param name="bytes">The PNG file's bytes.</param>
+    /// <param name="name">What the bytes are, for error messages.</param>
+    /// <exception cref="PictureLoadException">Not a PNG or JPEG, or a pixel is not one of the three grey levels.</exception>
+    public static RegionMask Decode(byte[] bytes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var image = PictureLoader.Decode(bytes, name);
+        return FromImage(image, name);
+    }
+
+    private static RegionMask FromImage(Image<Rgb24> image, string path)
+    {
         var values = new byte[image.Width * image.Height];
         string? problem = null;
         image.ProcessPixelRows(rows =>

@@ -121,6 +121,41 @@ public static class CheckpointLoader
     }
 
     /// <summary>
+    /// Copies every parameter and buffer of <paramref name="module"/> from a safetensors stream, as strictly
+    /// as <see cref="Load"/> does (used for weights embedded in an assembly).
+    /// </summary>
+    /// <param name="module">The module to fill.</param>
+    /// <param name="stream">A readable stream holding a safetensors file.</param>
+    /// <param name="source">What the stream is, for error messages (e.g. the resource name).</param>
+    /// <exception cref="CheckpointException">The stream cannot be read, or a key does not fit.</exception>
+    public static void LoadSafetensors(nn.Module module, Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var scope = NewDisposeScope();
+
+        Dictionary<string, Tensor> file;
+        try
+        {
+            file = Safetensors.LoadStateDict(stream);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new CheckpointException(source, key: null, $"could not be read as a safetensors file: {e.Message}", e);
+        }
+
+        var model = module.state_dict();
+        ThrowIfNotFitting(source, module, model, file);
+        using (no_grad())
+        {
+            foreach (var (key, target) in model)
+            {
+                target.copy_(file[key]);
+            }
+        }
+    }
+
+    /// <summary>
     /// Writes a module's parameters and buffers to a Hugging Face safetensors file, under their state-dict
     /// names, so that PyTorch's safetensors loader (and <see cref="Load"/>) can read it.
     /// </summary>
