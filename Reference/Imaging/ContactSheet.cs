@@ -57,7 +57,7 @@ public static class ContactSheet
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
 
-        using var typeface = SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default;
+        using var typeface = SheetDrawing.Typeface();
         using var captionFont = new SKFont(typeface, CaptionSize);
         using var detailFont = new SKFont(typeface, DetailSize);
         using var ink = new SKPaint { Color = new SKColor(25, 25, 25), IsAntialias = true };
@@ -73,17 +73,17 @@ public static class ContactSheet
             var target = SKRect.Create(left + ((cellWidth - w) / 2), top + (pictureHeight - h), w, h);
 
             // A one-pixel grey frame around the picture, then the picture on whole pixels.
-            using var picture = ToSkImage(item);
+            using var picture = SheetDrawing.ToSkImage(item.Rgb.Span, item.Width, item.Height);
             canvas.DrawRect(SKRect.Inflate(target, 1, 1), frame);
             canvas.DrawImage(picture, target, new SKSamplingOptions(SKFilterMode.Nearest), null);
 
             var centre = left + (cellWidth / 2f);
             var baseline = top + pictureHeight + CaptionSize + 4;
-            var caption = Fit(item.Caption, captionFont, cellWidth);
+            var caption = SheetDrawing.Fit(item.Caption, captionFont, cellWidth);
             canvas.DrawText(caption, centre, baseline, SKTextAlign.Center, captionFont, ink);
             if (item.Detail is { } detail)
             {
-                var line = Fit(detail, detailFont, cellWidth);
+                var line = SheetDrawing.Fit(detail, detailFont, cellWidth);
                 canvas.DrawText(line, centre, baseline + DetailSize + 4, SKTextAlign.Center, detailFont, faint);
             }
         }
@@ -102,40 +102,5 @@ public static class ContactSheet
     {
         ArgumentNullException.ThrowIfNull(path);
         File.WriteAllBytes(path, RenderPng(items, columns, scale));
-    }
-
-    private static SKImage ToSkImage(ContactSheetItem item)
-    {
-        // RGB -> RGBA, opaque.
-        var rgb = item.Rgb.Span;
-        var rgba = new byte[item.Width * item.Height * 4];
-        for (var i = 0; i < item.Width * item.Height; i++)
-        {
-            rgba[i * 4] = rgb[i * 3];
-            rgba[(i * 4) + 1] = rgb[(i * 3) + 1];
-            rgba[(i * 4) + 2] = rgb[(i * 3) + 2];
-            rgba[(i * 4) + 3] = 255;
-        }
-
-        var info = new SKImageInfo(item.Width, item.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        using var data = SKData.CreateCopy(rgba);
-        return SKImage.FromPixels(info, data, info.RowBytes);
-    }
-
-    private static string Fit(string text, SKFont font, float width)
-    {
-        // Shorten with an ellipsis rather than let a caption run into its neighbour.
-        if (font.MeasureText(text) <= width)
-        {
-            return text;
-        }
-
-        var shortened = text;
-        while (shortened.Length > 1 && font.MeasureText(shortened + "...") > width)
-        {
-            shortened = shortened[..^1];
-        }
-
-        return shortened + "...";
     }
 }
