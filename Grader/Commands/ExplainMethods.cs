@@ -42,7 +42,7 @@ public static class ExplainMethods
             }
         }
 
-        throw new ArgumentException(
-            $"method: expected saliency, smoothgrad, ig, lime, filters or all, got '{name}'", nameof(name));
+        // The message names the command-line argument rather than this parameter: it is printed as it is.
+        throw new ArgumentException($"method: expected saliency, smoothgrad, ig, lime, filters or all, got '{name}'");
     }
 }
