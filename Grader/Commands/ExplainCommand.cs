@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using XaiReference.Attribution;
 using XaiReference.Models;
 
 namespace XaiReference.Grader.Commands;
@@ -77,6 +76,11 @@ public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainComman
         [DefaultValue(0L)]
         public long Seed { get; init; }
 
+        /// <summary>Palette PNGs.</summary>
+        [CommandOption("--palette")]
+        [Description("Write the figures as 256-colour palette PNGs (about a third of the size; for docs)")]
+        public bool Palette { get; init; }
+
         /// <inheritdoc />
         public override ValidationResult Validate()
         {
@@ -115,7 +119,8 @@ public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainComman
             settings.Steps,
             settings.Layer,
             settings.Filter,
-            settings.Seed);
+            settings.Seed,
+            settings.Palette);
         var width = settings.Width == "slim" ? ClassifierWidth.Slim : ClassifierWidth.Course;
         using var inputs = ExplainInputs.Load(settings.Model, width, settings.Pictures);
 

@@ -10,10 +10,12 @@ namespace XaiReference.Grader.Commands;
 /// <param name="Layer">The index into the classifier's <c>cnn</c> whose output the filter figure reads; 6.</param>
 /// <param name="Filter">The channel of that layer; 0.</param>
 /// <param name="Seed">Seed of SmoothGrad's noise, LIME's samples and the filter run; 0.</param>
+/// <param name="Palette">Write the figures as 256-colour palette PNGs (smaller, slightly lossy).</param>
 public sealed record ExplainKnobs(
     bool Paper = false,
     int? Samples = null,
     int? Steps = null,
     int Layer = 6,
     int Filter = 0,
-    long Seed = 0);
+    long Seed = 0,
+    bool Palette = false);

@@ -103,7 +103,7 @@ public static class ExplainRunner
             var png = MethodFigure.ForAttribution(title, inputs.Pictures, inputs.Captions, result, stem);
             return
             [
-                WriteBytes(folder, $"{stem}.png", png),
+                WriteFigure(folder, $"{stem}.png", png, knobs),
                 WriteArray(folder, $"{stem}.attributions.npy", result.Attributions),
                 WriteArray(folder, $"{stem}.maps.npy", result.Map),
             ];
@@ -170,7 +170,7 @@ public static class ExplainRunner
         NpyWriter.Write<double>(weightPath, padded, count, widest);
         var mapPath = Path.Combine(folder, "lime.maps.npy");
         NpyWriter.Write<float>(mapPath, maps, count, height, width);
-        return [WriteBytes(folder, "lime.png", png), segmentPath, weightPath, mapPath];
+        return [WriteFigure(folder, "lime.png", png, knobs), segmentPath, weightPath, mapPath];
     }
 
     private static string[] RunFilters(
@@ -192,7 +192,7 @@ public static class ExplainRunner
         var png = MethodFigure.ForFilter(title, inputs.Pictures, inputs.Captions, result);
         return
         [
-            WriteBytes(folder, "filters.png", png),
+            WriteFigure(folder, "filters.png", png, knobs),
             WriteArray(folder, "filters.activations.npy", result.Activations),
             WriteArray(folder, "filters.visualizations.npy", result.Visualizations),
         ];
@@ -212,10 +212,10 @@ public static class ExplainRunner
     private static string Objective(AttributionObjective objective) =>
         objective == AttributionObjective.CrossEntropyLoss ? "cross-entropy loss" : "target logit";
 
-    private static string WriteBytes(string folder, string name, byte[] bytes)
+    private static string WriteFigure(string folder, string name, byte[] png, ExplainKnobs knobs)
     {
         var path = Path.Combine(folder, name);
-        File.WriteAllBytes(path, bytes);
+        File.WriteAllBytes(path, knobs.Palette ? FigurePng.ToPalette(png) : png);
         return path;
     }
 
