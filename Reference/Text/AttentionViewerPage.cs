@@ -69,6 +69,7 @@ svg text { font: 13px var(--mono); fill: var(--ink); }
 .token.dim text { fill: #b4bbc6; }
 .hint { color: var(--muted); font-size: 13px; margin: 8px 0 0; }
 table.row { border-collapse: collapse; margin-top: 6px; font-size: 12px; }
+table.row caption { text-align: left; white-space: nowrap; padding-bottom: 4px; }
 table.row th, table.row td { padding: 2px 9px; border-bottom: 1px solid #eff1f4; text-align: right; }
 table.row th { font-weight: 650; }
 table.row .tok { text-align: left; font-family: var(--mono); white-space: pre; }
