@@ -36,4 +36,15 @@ public sealed class AttentionViewerBoundarySpecs
         // 1/3 rounded to AttentionViewer.Decimals = 5 places; no longer expansion is written.
         html.Should().Contain("[[[0.33333]]]").And.NotContain("0.333333");
     }
+
+    [Test]
+    public void The_page_closes_a_script_only_where_it_opened_one()
+    {
+        var html = AttentionViewer.Render(
+            AttentionViewerEscapingSpecs.HostileMaps(), AttentionViewerEscapingSpecs.Title);
+
+        // The page has two script elements (data and code); no token or title may add a third closing tag.
+        html.Split("</script", StringSplitOptions.None).Should().HaveCount(3);
+        html.Should().NotContain("<b>").And.NotContain("<img").And.NotContain("<i>");
+    }
 }

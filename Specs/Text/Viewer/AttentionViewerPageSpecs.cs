@@ -43,8 +43,9 @@ public sealed class AttentionViewerPageSpecs
         var page = await chromium.ShowAsync(html);
 
         var count = await page.TextContentAsync("#token-count");
-        var from = await page.EvalOnSelectorAllAsync<string[]>("#from-tokens text", "ts => ts.map(t => t.textContent)");
-        var to = await page.EvalOnSelectorAllAsync<string[]>("#to-tokens text", "ts => ts.map(t => t.textContent)");
+        const string Texts = "ts => ts.map(t => t.textContent)";
+        var from = await page.EvalOnSelectorAllAsync<string[]>("#from-tokens text", Texts);
+        var to = await page.EvalOnSelectorAllAsync<string[]>("#to-tokens text", Texts);
 
         count.Should().StartWith($"{maps.Tokens.Count} tokens \u00b7 6 layers \u00b7 12 heads");
         from.Should().Equal(maps.Tokens);
@@ -55,7 +56,7 @@ public sealed class AttentionViewerPageSpecs
     [TestCase(0, 0)]
     [TestCase(2, 5)]
     [TestCase(5, 11)]
-    public async Task Choosing_a_layer_and_one_head_draws_a_line_per_pair_with_the_weight_as_opacity(int layer, int head)
+    public async Task Choosing_a_layer_and_one_head_draws_every_pair_with_the_weight_as_opacity(int layer, int head)
     {
         var page = await chromium.ShowAsync(html);
 
