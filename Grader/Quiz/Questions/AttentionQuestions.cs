@@ -5,15 +5,15 @@ using static XaiReference.Grader.Quiz.Questions.QuestionRules;
 namespace XaiReference.Grader.Quiz.Questions;
 
 /// <summary>
-/// Questions 21-24: what BERT's attention heads do on one sentence. Layers and heads are numbered from 1, as
-/// exBERT shows them: layer 1 is the first encoder layer (hidden state 1 is its output).
+/// Questions 21-24: what BERT's attention heads do on one sentence. Layers and heads are numbered from 0, as in
+/// the attention viewer and the figures: layer 0 is the first encoder layer (hidden state 1 is its output).
 /// </summary>
 internal static class AttentionQuestions
 {
     private const string Section = "Attention";
-    private static readonly (int Layer, int Head)[] PreviousCandidates = [(1, 1), (1, 3), (2, 9), (4, 12), (6, 1)];
-    private static readonly (int Layer, int Head)[] CoreferenceCandidates = [(1, 1), (2, 4), (3, 5), (6, 3)];
-    private static readonly (int Layer, int Head) FunctionHead = (2, 9);
+    private static readonly (int Layer, int Head)[] PreviousCandidates = [(0, 0), (0, 2), (1, 8), (3, 11), (5, 0)];
+    private static readonly (int Layer, int Head)[] CoreferenceCandidates = [(0, 0), (1, 3), (2, 4), (5, 2)];
+    private static readonly (int Layer, int Head) FunctionHead = (1, 8);
     private static readonly string[] Functions = ["Previous", "Same", "Next", "Cls", "Sep", "Period"];
 
     private static readonly string[] FunctionOptions =
@@ -59,7 +59,7 @@ internal static class AttentionQuestions
             e =>
             {
                 var weights = CoreferenceCandidates
-                    .Select(c => e.Text.Coreference.Single(h => h.Layer == c.Layer - 1 && h.Head == c.Head - 1).Weight)
+                    .Select(c => e.Text.Coreference.Single(h => h.Layer == c.Layer && h.Head == c.Head).Weight)
                     .ToArray();
                 var best = Array.IndexOf(weights, weights.Max());
                 var top = e.Text.Coreference[0];
@@ -67,7 +67,7 @@ internal static class AttentionQuestions
                 return new Derivation(
                     [QuizQuestion.Letter(best)],
                     $"'{e.Text.Pronoun}' -> '{e.Text.Noun}': {listed}; strongest of all heads: "
-                    + $"{Name((top.Layer + 1, top.Head + 1))} ({F(top.Weight)}).");
+                    + $"{Name((top.Layer, top.Head))} ({F(top.Weight)}).");
             },
             Figure: "attention");
 
@@ -90,9 +90,8 @@ internal static class AttentionQuestions
 
     private static string Name((int Layer, int Head) head) => $"Layer {head.Layer}, head {head.Head}";
 
-    // Questions number from 1; the measurements from 0.
     private static HeadFunction Head(TextEvidence evidence, (int Layer, int Head) head) =>
-        evidence.Heads.SingleOrDefault(h => h.Layer == head.Layer - 1 && h.Head == head.Head - 1)
+        evidence.Heads.SingleOrDefault(h => h.Layer == head.Layer && h.Head == head.Head)
         ?? throw new QuestionDerivationException($"the model has no {Name(head).ToLowerInvariant()}");
 
     private static Derivation Targets(HeadFunction head, double threshold)
@@ -101,7 +100,7 @@ internal static class AttentionQuestions
         var correct = shares.Select((s, i) => (s, i)).Where(p => p.s >= threshold).Select(p => QuizQuestion.Letter(p.i)).ToArray();
         var listed = string.Join(", ", Functions.Select((f, i) => $"{f} {F(shares[i])}"));
         return correct.Length > 0
-            ? new Derivation(correct, $"{Name((head.Layer + 1, head.Head + 1)).ToLowerInvariant()}: {listed}.")
+            ? new Derivation(correct, $"{Name((head.Layer, head.Head)).ToLowerInvariant()}: {listed}.")
             : throw new QuestionDerivationException($"no target reaches {F(threshold)}: {listed}");
     }
 }
