@@ -31,18 +31,24 @@ public static class KeyDerivation
         settings ??= EvidenceSettings.Course;
 
         var key = EvidenceCache.Key(settings, inputs.Fingerprint());
-        var image = cache.TryRead(key);
-        var fromCache = image is not null;
-        if (image is null)
+        var evidence = cache.TryRead(key);
+        var fromCache = evidence is not null;
+        if (evidence is null)
         {
             using var scope = NewDisposeScope();
             var model = inputs.LoadModel();
             var pictures = inputs.Pictures.Select(p => new EvidencePicture(p.ToTensor(), p.Label, p.Mask)).ToArray();
-            image = ImageEvidenceRunner.Measure(model, pictures, settings, progress);
-            cache.Write(key, image);
+            var image = ImageEvidenceRunner.Measure(model, pictures, settings, progress);
+
+            progress?.Report(new AttributionProgress("BERT", 0, 1));
+            using var bert = inputs.LoadBert();
+            var text = TextEvidenceRunner.Measure(bert, inputs.BertName, inputs.Text);
+            progress?.Report(new AttributionProgress("BERT", 1, 1));
+
+            evidence = new QuizEvidence(image, text);
+            cache.Write(key, evidence);
         }
 
-        var evidence = new QuizEvidence(image);
         return new DerivedKey(CourseQuiz.Derive(evidence), evidence, fromCache, cache.PathOf(key));
     }
 }

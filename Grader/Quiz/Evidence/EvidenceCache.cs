@@ -12,7 +12,7 @@ namespace XaiReference.Grader.Quiz.Evidence;
 public sealed class EvidenceCache
 {
     /// <summary>Bump when the measuring code changes what it measures: old entries are then ignored.</summary>
-    public const string MeasurementVersion = "image-evidence-1";
+    public const string MeasurementVersion = "quiz-evidence-1";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -60,7 +60,7 @@ public sealed class EvidenceCache
     }
 
     /// <summary>The cached evidence for <paramref name="key"/>, or null when there is none or it cannot be read.</summary>
-    public ImageEvidence? TryRead(string key)
+    public QuizEvidence? TryRead(string key)
     {
         var path = PathOf(key);
         if (!File.Exists(path))
@@ -70,7 +70,7 @@ public sealed class EvidenceCache
 
         try
         {
-            return JsonSerializer.Deserialize<ImageEvidence>(File.ReadAllText(path), Json);
+            return JsonSerializer.Deserialize<QuizEvidence>(File.ReadAllText(path), Json);
         }
         catch (JsonException)
         {
@@ -79,7 +79,7 @@ public sealed class EvidenceCache
     }
 
     /// <summary>Stores the evidence under <paramref name="key"/> (atomically).</summary>
-    public void Write(string key, ImageEvidence evidence)
+    public void Write(string key, QuizEvidence evidence)
     {
         Directory.CreateDirectory(Folder);
         AtomicFile.WriteAllText(PathOf(key), JsonSerializer.Serialize(evidence, Json));

@@ -114,7 +114,11 @@ public static class ImageEvidenceRunner
             using var scope = NewDisposeScope();
             var (picture, label, mask) = pictures[i];
             var segments = Slic.Segment(picture).Labels.ToArray();
-            var limeSettings = LimeSettings.Course with { Samples = settings.LimeSamples, Seed = (ulong)i };
+            // The batch size changes no number (the model runs in eval mode), only the speed.
+            var limeSettings = LimeSettings.Course with
+            {
+                Samples = settings.LimeSamples, Seed = (ulong)i, BatchSize = 100,
+            };
             var explanation = LimeImage.Explain(model, picture, segments, [label], limeSettings);
             var weights = explanation[label].Weights;
 

@@ -9,7 +9,7 @@ namespace XaiReference.Grader.Quiz.Questions;
 public static class CourseQuiz
 {
     /// <summary>The title of the derived key.</summary>
-    public const string Title = "XaiReference quiz on the fixture classifier";
+    public const string Title = "XaiReference quiz on the fixture classifier and the default BERT";
 
     /// <summary>Every question, in order.</summary>
     public static IReadOnlyList<QuizQuestion> Questions { get; } =
@@ -18,6 +18,8 @@ public static class CourseQuiz
             .Concat(SmoothGradQuestions.All())
             .Concat(FilterQuestions.All())
             .Concat(IntegratedGradientsQuestions.All())
+            .Concat(AttentionQuestions.All())
+            .Concat(EmbeddingQuestions.All())
             .ToArray();
 
     /// <summary>Derives every question's correct options from the evidence.</summary>

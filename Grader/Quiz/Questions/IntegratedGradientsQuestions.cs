@@ -57,7 +57,8 @@ internal static class IntegratedGradientsQuestions
                 "Yes, exactly",
                 "Yes, within 1%",
             ],
-            "A holds when the sum misses F(x) - F(black) by more than 5% on most of the ten pictures.",
+            "Completeness is a property of every input, so one picture whose sum misses F(x) - F(black) by more than "
+            + "5% confirms A.",
             e =>
             {
                 var gaps = e.Image.Pictures
@@ -65,7 +66,7 @@ internal static class IntegratedGradientsQuestions
                     .ToArray();
                 var missing = gaps.Count(g => g > 0.05);
                 return Confirmed(
-                    missing > gaps.Length / 2,
+                    missing > 0,
                     "A",
                     $"relative gaps {string.Join(", ", gaps.Select(F))}; {missing} of {gaps.Length} above 5%");
             });

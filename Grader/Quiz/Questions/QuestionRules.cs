@@ -11,7 +11,10 @@ internal static class QuestionRules
     public static readonly string[] RegionOptions =
         ["On the food", "On the plate", "On the table around the plate (background)"];
 
-    public static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    public static string F(double value) =>
+        value != 0 && Math.Abs(value) < 0.01
+            ? value.ToString("0.##E+0", CultureInfo.InvariantCulture)
+            : value.ToString("0.###", CultureInfo.InvariantCulture);
 
     public static string Describe(RegionShares shares) =>
         $"food {F(shares.Food)}, plate {F(shares.Plate)}, background {F(shares.Background)}";

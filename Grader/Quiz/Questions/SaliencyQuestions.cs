@@ -55,15 +55,15 @@ internal static class SaliencyQuestions
 
         yield return new QuizQuestion(
             8, Section, 0.3m,
-            "For which pictures does the saliency map put at least twice as much of its mass on the food as the "
-            + "food's share of the picture?",
+            "For which pictures does the saliency map put at least three times as much of its mass on the food as "
+            + "the food's share of the picture?",
             SelectionKind.Multiple,
             Candidates.Select(n => $"Picture {n}").ToArray(),
-            "A picture is correct when (saliency share on food) / (food's area share) >= 2.",
+            "A picture is correct when (saliency share on food) / (food's area share) >= 3.",
             e => PicturesWhere(
                 e.Image,
                 Candidates,
-                p => p.Saliency.Food / p.Area.Food >= 2,
+                p => p.Saliency.Food / p.Area.Food >= 3,
                 p => $"food share {F(p.Saliency.Food)} over area {F(p.Area.Food)} = {F(p.Saliency.Food / p.Area.Food)}"),
             Figure: "saliency");
 

@@ -1,19 +1,20 @@
-using XaiReference.Fixtures;
+using XaiReference.Grader.Quiz;
 using XaiReference.Grader.Quiz.Evidence;
 
 namespace XaiReference.Specs.Grader.Quiz;
 
-/// <summary>The image evidence of the embedded fixtures at quick settings, measured once for all specs.</summary>
+/// <summary>
+/// The quiz evidence of the embedded fixtures at quick settings (fewer samples and steps than the course),
+/// measured once for all specs into a temporary cache.
+/// </summary>
 internal static class FixtureEvidence
 {
-    private static readonly Lazy<ImageEvidence> quick = new(() =>
+    private static readonly Lazy<DerivedKey> quick = new(() =>
     {
-        var model = DefaultFixtures.LoadClassifier();
-        var pictures = DefaultFixtures.Pictures
-            .Select(p => new EvidencePicture(p.ToTensor(), p.Label, p.Mask))
-            .ToArray();
-        return ImageEvidenceRunner.Measure(model, pictures, EvidenceSettings.Quick);
+        var folder = Path.Combine(Path.GetTempPath(), "xai-specs-cache-" + Environment.ProcessId);
+        return KeyDerivation.Derive(QuizInputs.Default(), new EvidenceCache(folder), EvidenceSettings.Quick);
     });
 
-    public static ImageEvidence Quick => quick.Value;
+    /// <summary>The derived key with its evidence.</summary>
+    public static DerivedKey Quick => quick.Value;
 }
