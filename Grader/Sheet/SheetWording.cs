@@ -26,8 +26,8 @@ internal static class SheetWording
             + "scores 0 for that question, and nothing is taken off elsewhere.",
             "\"Choose one\" questions have exactly one correct option; \"choose all that apply\" questions have one "
             + "or more.",
-            "The pictures are numbered 0 to 9, as in the course; the sentences with the word \"apple\" are numbered "
-            + "0 to 9 as well.",
+            "The pictures are numbered 0 to 9, as in the course; the sentences with the word "
+            + $"\"{sheet.Texts.Words.Word}\" are numbered from 0 as well.",
             $"A question about a figure names the figure under it; {figures}.",
             $"Hand in {JsonTemplateName}: put your student id in \"student\" and, under each question's number, the "
             + "letters you choose, several separated by \";\" (for example \"A;C\"). A class that collects answers "
