@@ -25,6 +25,8 @@ app.Configure(config =>
         .WithDescription("Derives the quiz's answers from the reference's outputs; --explain shows the numbers.");
     config.AddCommand<GradescopeCommand>("gradescope")
         .WithDescription("Gradescope autograder mode: grades one upload and writes results.json.");
+    config.AddCommand<QuizCommand>("quiz")
+        .WithDescription("Writes the students' question sheet (Markdown, printable HTML, pictures) and answer files.");
     config.AddCommand<ExplainCommand>("explain")
         .WithDescription("Runs an explanation method on pictures; writes its figure and .npy arrays.");
 });

@@ -3,8 +3,8 @@ using System.Text;
 namespace XaiReference.Grader.Reports;
 
 /// <summary>
-/// Writes a file so that a reader sees either the old file or the whole new one: the text goes to a temporary file
-/// in the same folder, which then replaces the target by a rename.
+/// Writes a file so that a reader sees either the old file or the whole new one: the content goes to a temporary
+/// file in the same folder, which then replaces the target by a rename.
 /// </summary>
 public static class AtomicFile
 {
@@ -17,6 +17,13 @@ public static class AtomicFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(text);
+        WriteAllBytes(path, Utf8NoBom.GetBytes(text));
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> as they are; creates the folder if needed.</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
@@ -26,7 +33,6 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var bytes = Utf8NoBom.GetBytes(text);
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }

@@ -95,16 +95,5 @@ public static class FeedbackMarkdown
                 ? $"{l} ({Escape(option.Text)})"
                 : $"{Escape(l)} (not an option)"));
 
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#')
-                escaped.Append('\\');
-            escaped.Append(c is '\r' or '\n' ? ' ' : c);
-        }
-
-        return escaped.ToString();
-    }
+    private static string Escape(string text) => MarkdownText.Escape(text);
 }

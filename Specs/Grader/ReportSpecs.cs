@@ -89,6 +89,17 @@ public sealed class ReportSpecs
     }
 
     [Test]
+    public void The_sample_students_feedback_file_matches_its_snapshot()
+    {
+        // sample.json against the TEST key: every question right but 29 (fixtures/submissions/README.md).
+        var folder = GraderFixtures.TemporaryFolder();
+
+        Grade(folder);
+
+        Support.Snapshot.VerifyText(File.ReadAllText(Path.Combine(folder, "feedback", "s1001.md")), "md");
+    }
+
+    [Test]
     public void Text_from_students_cannot_become_a_spreadsheet_formula_or_a_path()
     {
         ReportText.CsvField("=HYPERLINK(\"x\")", fromStudent: true).Should().Be("\"'=HYPERLINK(\"\"x\"\")\"");

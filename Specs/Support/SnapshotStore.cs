@@ -148,6 +148,25 @@ public sealed class SnapshotStore
         });
     }
 
+    /// <summary>
+    /// Compares text with its snapshot line by line; CRLF and LF line ends count as the same, so a checkout that
+    /// converts line ends still matches. The received file is written with the text as it is.
+    /// </summary>
+    /// <param name="text">The text the spec produced.</param>
+    /// <param name="extension">The file extension without the dot, e.g. <c>md</c>; <c>txt</c> by default.</param>
+    /// <param name="suffix">Tells apart several snapshots of one spec; null for none.</param>
+    /// <param name="testName"><c>SpecClass.TestMethod</c>; null to take it from NUnit's test context.</param>
+    public void VerifyText(
+        string text,
+        string extension = "txt",
+        string? suffix = null,
+        string? testName = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Verify(extension, System.Text.Encoding.UTF8.GetBytes(text), suffix, testName, verifiedPath =>
+            FirstLineDifference(text, File.ReadAllText(verifiedPath)));
+    }
+
     /// <summary>Compares a value, serialised to indented JSON, with its snapshot.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="value">The value; System.Text.Json writes it (numbers in shortest round-trip form).</param>
@@ -219,6 +238,24 @@ public sealed class SnapshotStore
         // ClassName is namespace-qualified; nested classes are joined with '+'.
         var shortName = className[(className.LastIndexOf('.') + 1)..].Replace('+', '.');
         return $"{shortName}.{methodName}";
+    }
+
+    private static string? FirstLineDifference(string received, string verified)
+    {
+        // Split gives one part more than there are line ends; the last part is what follows the last line end.
+        var receivedLines = received.ReplaceLineEndings("\n").Split('\n');
+        var verifiedLines = verified.ReplaceLineEndings("\n").Split('\n');
+        var sameCount = receivedLines.Length == verifiedLines.Length;
+        var compared = sameCount ? receivedLines.Length : Math.Min(receivedLines.Length, verifiedLines.Length) - 1;
+        for (var i = 0; i < compared; i++)
+        {
+            if (receivedLines[i] != verifiedLines[i])
+            {
+                return $"line {i + 1} differs: received '{receivedLines[i]}', verified '{verifiedLines[i]}'";
+            }
+        }
+
+        return sameCount ? null : $"received {receivedLines.Length - 1} line ends, verified {verifiedLines.Length - 1}";
     }
 
     private static JsonDocument ParseJson(string json, string parameterName)

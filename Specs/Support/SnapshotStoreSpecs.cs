@@ -32,6 +32,10 @@ public sealed class SnapshotStoreSpecs
 
     private string ReceivedJson => Path.Combine(folder, $"{Name}.received.json");
 
+    private string VerifiedMarkdown => Path.Combine(folder, $"{Name}.verified.md");
+
+    private string ReceivedMarkdown => Path.Combine(folder, $"{Name}.received.md");
+
     [Test]
     public void Files_are_named_after_the_spec_class_and_method_beside_the_spec_source()
     {
@@ -218,6 +222,45 @@ public sealed class SnapshotStoreSpecs
         File.WriteAllText(VerifiedJson, verified);
 
         var act = () => Store.VerifyJson(received, new NumberTolerance(1e6, 1e6), testName: Name);
+
+        act.Should().Throw<AssertionException>().WithMessage($"*does not match: {difference}.*");
+    }
+
+    [Test]
+    public void Text_with_other_line_ends_passes_and_a_stale_received_file_is_deleted()
+    {
+        File.WriteAllText(VerifiedMarkdown, "# Title\r\n\n- one\r\n");
+        File.WriteAllText(ReceivedMarkdown, "left over from an earlier failure");
+
+        Store.VerifyText("# Title\n\n- one\n", "md", testName: Name);
+
+        File.Exists(ReceivedMarkdown).Should().BeFalse();
+    }
+
+    [Test]
+    public void Text_with_a_changed_line_fails_naming_the_line_and_both_versions_and_writes_the_received_file()
+    {
+        File.WriteAllText(VerifiedMarkdown, "# Title\n\n- one\n- two\n");
+        const string received = "# Title\n\n- one\n- 2\n";
+
+        var act = () => Store.VerifyText(received, "md", testName: Name);
+
+        act.Should().Throw<AssertionException>().WithMessage(
+            $"Snapshot {Name}.verified.md does not match: line 4 differs: received '- 2', verified '- two'.*");
+        File.ReadAllText(ReceivedMarkdown).Should().Be(received);
+    }
+
+    [TestCase("a\nb\n", "a\nb\nc\n", "received 3 line ends, verified 2")]
+    [TestCase("a\nb\n", "a\nb", "received 1 line ends, verified 2")]
+    [TestCase("a\nb", "a\nc", "line 2 differs: received 'c', verified 'b'")]
+    public void Text_that_adds_or_drops_lines_at_the_end_fails_counting_the_line_ends_or_naming_the_last_line(
+        string verified,
+        string received,
+        string difference)
+    {
+        File.WriteAllText(VerifiedMarkdown, verified);
+
+        var act = () => Store.VerifyText(received, "md", testName: Name);
 
         act.Should().Throw<AssertionException>().WithMessage($"*does not match: {difference}.*");
     }
