@@ -26,7 +26,7 @@ app.Configure(config =>
     config.AddCommand<GradescopeCommand>("gradescope")
         .WithDescription("Gradescope autograder mode: grades one upload and writes results.json.");
     config.AddCommand<ExplainCommand>("explain")
-        .WithDescription("Runs an explanation method on pictures; writes its figure and .npy arrays.");
+        .WithDescription("Runs an explanation method on pictures or text; writes its figures, .npy arrays and tables.");
 });
 
 return app.Run(args);
