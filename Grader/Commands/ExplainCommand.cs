@@ -105,8 +105,9 @@ public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainComman
 
         /// <summary>distances: a word-set file.</summary>
         [CommandOption("--sentences <FILE>")]
-        [Description("distances: {\"word\", \"sentences\": [{\"text\", \"meaning\"}]} JSON; default the ten "
-            + "apple sentences")]
+        // Square brackets are doubled: the help is Spectre markup, where [x] would be a style.
+        [Description("distances: a word-set JSON file, {\"word\", \"sentences\": [[{\"text\", \"meaning\"}]]}; "
+            + "default the ten apple sentences")]
         public string? Sentences { get; init; }
 
         /// <summary>A Hugging Face BERT folder instead of the embedded all-MiniLM-L6-v2.</summary>
