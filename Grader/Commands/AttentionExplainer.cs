@@ -33,13 +33,15 @@ internal static class AttentionExplainer
 
         // Find the words before the forward pass, so that a missing one fails at once.
         var encoding = bert.Tokenizer.Encode(text);
-        var link = pronoun is not null && noun is not null
-            ? (Pronoun: Find(encoding, pronoun, "--pronoun")[0], Noun: Find(encoding, noun, "--noun"))
-            : ((int Pronoun, IReadOnlyList<int> Noun)?)null;
+        var linked = pronoun is not null && noun is not null;
+
+        // The pronoun's first word piece is the query (pronouns are whole words in a BERT vocabulary).
+        var pronounToken = linked ? Find(encoding, pronoun!, "--pronoun")[0] : -1;
+        var nounTokens = linked ? Find(encoding, noun!, "--noun") : [];
 
         var (maps, _) = AttentionMaps.Of(bert, text);
         var functions = AttentionHeadFunctions.Measure(maps);
-        var ranking = link is { } l ? AttentionHeadFunctions.RankCoreferenceHeads(maps, l.Pronoun, l.Noun) : null;
+        var ranking = linked ? AttentionHeadFunctions.RankCoreferenceHeads(maps, pronounToken, nounTokens) : null;
 
         var files = new List<string>();
         var grid = Path.Combine(folder, "attention.png");
@@ -67,8 +69,8 @@ internal static class AttentionExplainer
             {
                 pronoun,
                 noun,
-                pronounToken = link!.Value.Pronoun,
-                nounTokens = link.Value.Noun,
+                pronounToken,
+                nounTokens,
                 strongestHeads = ranking.Take(RankedHeads),
             },
         }));

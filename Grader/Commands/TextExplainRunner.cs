@@ -17,6 +17,9 @@ public static class TextExplainRunner
     /// <returns>The files written and the time taken.</returns>
     /// <exception cref="ArgumentException">The sentence is blank, or a word is not in its text; the message
     /// names the option and the value.</exception>
+    /// <exception cref="FileNotFoundException">The word-set file of <see cref="TextKnobs.Sentences"/> does not
+    /// exist.</exception>
+    /// <exception cref="InvalidDataException">The word-set file is not a word set.</exception>
     public static TextExplainOutput Run(PretrainedBert bert, TextExplainMethod method, TextKnobs knobs, string folder)
     {
         ArgumentNullException.ThrowIfNull(bert);

@@ -203,6 +203,33 @@ public sealed class ExplainTextRunSpecs
     }
 
     [Test]
+    public void Distances_of_a_word_set_file_have_one_row_and_column_per_sentence()
+    {
+        var setFolder = Directory.CreateTempSubdirectory("explain-bank-").FullName;
+        try
+        {
+            var file = Path.Combine(setFolder, "bank.json");
+            File.WriteAllText(file, """
+                {"word": "bank", "sentences": [
+                  {"text": "We sat on the bank of the river.", "meaning": "river"},
+                  {"text": "The river bank was muddy.", "meaning": "river"},
+                  {"text": "She paid the money into the bank.", "meaning": "money"},
+                  {"text": "The bank raised its interest rate.", "meaning": "money"}]}
+                """);
+
+            TextExplainRunner.Run(
+                MiniLm.Bert, TextExplainMethod.Distances, new TextKnobs(Sentences: file), setFolder);
+            var array = NpyReader.Read(Path.Combine(setFolder, "distances.cosine-similarity.npy"));
+
+            array.Shape.Should().Equal(7L, 4L, 4L);
+        }
+        finally
+        {
+            Directory.Delete(setFolder, recursive: true);
+        }
+    }
+
+    [Test]
     public void Attention_of_a_hugging_face_folder_has_its_layers_and_heads()
     {
         var tinyFolder = Directory.CreateTempSubdirectory("explain-tiny-").FullName;
