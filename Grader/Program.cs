@@ -28,7 +28,7 @@ app.Configure(config =>
     config.AddCommand<QuizCommand>("quiz")
         .WithDescription("Writes the students' question sheet (Markdown, printable HTML, pictures) and answer files.");
     config.AddCommand<ExplainCommand>("explain")
-        .WithDescription("Runs an explanation method on pictures; writes its figure and .npy arrays.");
+        .WithDescription("Runs an explanation method on pictures or text; writes its figures, .npy arrays and tables.");
 });
 
 return app.Run(args);

@@ -8,7 +8,8 @@ namespace XaiReference.Grader.Commands;
 
 /// <summary>
 /// <c>grader explain &lt;method&gt;</c>: runs saliency, SmoothGrad, Integrated Gradients, LIME or the filter
-/// visualisation (or all five) on pictures and writes each method's figure and arrays.
+/// visualisation (or all five) on pictures, or one of the text methods (attention, embeddings, distances) on a
+/// BERT, and writes each method's figures, arrays and tables.
 /// </summary>
 public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainCommand.Settings>
 {
@@ -17,7 +18,8 @@ public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainComman
     {
         /// <summary>The method, or all.</summary>
         [CommandArgument(0, "<METHOD>")]
-        [Description("saliency, smoothgrad, ig, lime, filters or all")]
+        [Description("Pictures: saliency, smoothgrad, ig, lime, filters or all (the five picture methods). "
+            + "Text: attention, embeddings or distances")]
         public string Method { get; init; } = "";
 
         /// <summary>Course or paper variant.</summary>
@@ -81,9 +83,59 @@ public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainComman
         [Description("Write the figures as 256-colour palette PNGs (about a third of the size; for docs)")]
         public bool Palette { get; init; }
 
+        /// <summary>attention: the sentence.</summary>
+        [CommandOption("--text <SENTENCE>")]
+        [Description("attention: the sentence; default the fixture sentence about the bridge (its 'it' is linked)")]
+        public string? Text { get; init; }
+
+        /// <summary>attention: the pronoun of the coreference ranking.</summary>
+        [CommandOption("--pronoun <WORD>")]
+        [Description("attention: a pronoun of the sentence; with --noun ranks the heads linking them")]
+        public string? Pronoun { get; init; }
+
+        /// <summary>attention: the noun of the coreference ranking.</summary>
+        [CommandOption("--noun <WORD>")]
+        [Description("attention: the noun the pronoun stands for")]
+        public string? Noun { get; init; }
+
+        /// <summary>distances: the ambiguous word.</summary>
+        [CommandOption("--word <WORD>")]
+        [Description("distances: the ambiguous word; default the word set's own (apple)")]
+        public string? Word { get; init; }
+
+        /// <summary>distances: a word-set file.</summary>
+        [CommandOption("--sentences <FILE>")]
+        // Square brackets are doubled: the help is Spectre markup, where [x] would be a style.
+        [Description("distances: a word-set JSON file, {\"word\", \"sentences\": [[{\"text\", \"meaning\"}]]}; "
+            + "default the ten apple sentences")]
+        public string? Sentences { get; init; }
+
+        /// <summary>A Hugging Face BERT folder instead of the embedded all-MiniLM-L6-v2.</summary>
+        [CommandOption("--bert <FOLDER>")]
+        [Description("Text methods: a Hugging Face BERT folder (config.json, vocab.txt, model.safetensors or "
+            + "pytorch_model.bin) instead of the embedded all-MiniLM-L6-v2")]
+        public string? Bert { get; init; }
+
         /// <inheritdoc />
         public override ValidationResult Validate()
         {
+            var misplaced = ExplainOptionScope.Misplaced(this);
+            if (misplaced is not null)
+            {
+                return ValidationResult.Error(misplaced);
+            }
+
+            if (Text is not null && string.IsNullOrWhiteSpace(Text))
+            {
+                return ValidationResult.Error($"--text: expected a sentence, got '{Text}'");
+            }
+
+            if (Text is not null && (Pronoun is null) != (Noun is null))
+            {
+                return ValidationResult.Error(
+                    $"--pronoun and --noun: give both or neither, got '{Pronoun ?? "-"}' and '{Noun ?? "-"}'");
+            }
+
             if (Variant is not ("course" or "paper"))
             {
                 return ValidationResult.Error($"--variant: expected course or paper, got '{Variant}'");
@@ -112,6 +164,11 @@ public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainComman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (TextExplainMethods.TryParse(settings.Method, out var textMethod))
+        {
+            return ExecuteText(settings, textMethod);
+        }
+
         var methods = ExplainMethods.Parse(settings.Method);
         var knobs = new ExplainKnobs(
             Paper: settings.Variant == "paper",
@@ -162,6 +219,31 @@ public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainComman
         console.Write(table);
         console.MarkupLine(Markup.Escape(
             $"explained {inputs.Labels.Count} pictures ({inputs.Source}) into {settings.Out}"));
+        return 0;
+    }
+
+    private int ExecuteText(Settings settings, TextExplainMethod method)
+    {
+        var knobs = new TextKnobs(
+            settings.Text,
+            settings.Pronoun,
+            settings.Noun,
+            settings.Word,
+            settings.Sentences,
+            settings.Palette);
+        using var bert = TextExplainInputs.LoadBert(settings.Bert);
+        var output = TextExplainRunner.Run(bert, method, knobs, settings.Out);
+
+        var table = new Table().AddColumn("method").AddColumn("seconds").AddColumn("files");
+        table.AddRow(
+            TextExplainMethods.FileStem(method),
+            output.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
+            Markup.Escape(string.Join(", ", output.Files.Select(Path.GetFileName))));
+        console.Write(table);
+        var model = settings.Bert is null
+            ? "all-MiniLM-L6-v2"
+            : Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Bert));
+        console.MarkupLine(Markup.Escape($"explained with {model} into {settings.Out}"));
         return 0;
     }
 }

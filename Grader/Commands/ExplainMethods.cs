@@ -43,6 +43,8 @@ public static class ExplainMethods
         }
 
         // The message names the command-line argument rather than this parameter: it is printed as it is.
-        throw new ArgumentException($"method: expected saliency, smoothgrad, ig, lime, filters or all, got '{name}'");
+        throw new ArgumentException(
+            $"method: expected saliency, smoothgrad, ig, lime, filters or all (pictures), or attention, embeddings "
+            + $"or distances (text), got '{name}'");
     }
 }

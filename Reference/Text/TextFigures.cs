@@ -204,6 +204,41 @@ public static class TextFigures
         multiplot.SavePng(path, columns * 560, rows * 520);
     }
 
+    /// <summary>
+    /// The ambiguous word's trend across layers on its own: mean cosine similarity (left) and mean Euclidean
+    /// distance (right) over same-meaning and over different-meaning pairs of sentences.
+    /// </summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <param name="path">The PNG file to write.</param>
+    public static void SaveSeparationTrend(AmbiguousWordAnalysis analysis, string path)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(2);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(1, 2);
+        var x = analysis.Trend.Select(t => (double)t.Layer).ToArray();
+        foreach (var (index, cosine) in new[] { (0, true), (1, false) })
+        {
+            var plot = multiplot.GetPlot(index);
+            var name = cosine ? "cosine similarity" : "Euclidean distance";
+            var withinValues = analysis.Trend.Select(t => cosine ? t.WithinSimilarity : t.WithinDistance).ToArray();
+            var within = plot.Add.Scatter(x, withinValues, QuestionColour);
+            within.LegendText = "same meaning";
+            var acrossValues = analysis.Trend.Select(t => cosine ? t.AcrossSimilarity : t.AcrossDistance).ToArray();
+            var across = plot.Add.Scatter(x, acrossValues, AnswerColour);
+            across.LegendText = "different meaning";
+            plot.Title($"'{analysis.Set.Word}': mean {name}", size: 13);
+            IntegerTicks(plot, x);
+            plot.XLabel("layer (0 = embeddings)", size: 11);
+            plot.YLabel(name, size: 11);
+            plot.ShowLegend(cosine ? Alignment.LowerLeft : Alignment.UpperLeft);
+        }
+
+        multiplot.SavePng(path, 900, 380);
+    }
+
     private static IEnumerable<(TokenRole Role, Color Colour)> RoleColours() =>
     [
         (TokenRole.Context, ContextColour), (TokenRole.Question, QuestionColour),

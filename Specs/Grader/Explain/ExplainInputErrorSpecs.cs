@@ -18,7 +18,8 @@ public sealed class ExplainInputErrorSpecs
         var act = () => ExplainMethods.Parse(name);
 
         act.Should().Throw<ArgumentException>()
-            .WithMessage($"method: expected saliency, smoothgrad, ig, lime, filters or all, got '{name}'*");
+            .WithMessage("method: expected saliency, smoothgrad, ig, lime, filters or all (pictures), or attention, "
+                + $"embeddings or distances (text), got '{name}'*");
     }
 
     [TestCase("ig", ExplainMethod.IntegratedGradients)]
