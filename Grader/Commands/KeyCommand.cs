@@ -50,6 +50,11 @@ public sealed class KeyCommand(IAnsiConsole console) : Command<KeyCommand.Settin
         [Description("The pictures' classes in order, comma-separated, e.g. 1,1,2,3,5,6,8,8,8,9")]
         public string? Labels { get; init; }
 
+        /// <summary>A Hugging Face BERT folder instead of the embedded MiniLM.</summary>
+        [CommandOption("--bert <FOLDER>")]
+        [Description("A Hugging Face BERT folder (config.json, vocab.txt, weights) instead of the embedded MiniLM")]
+        public string? Bert { get; init; }
+
         /// <summary>The cache folder.</summary>
         [CommandOption("--cache <FOLDER>")]
         [Description("Where measurements are cached (default: $XAI_REFERENCE_CACHE or ~/.cache/xai-reference)")]
@@ -85,6 +90,12 @@ public sealed class KeyCommand(IAnsiConsole console) : Command<KeyCommand.Settin
                 settings.Width == "slim" ? ClassifierWidth.Slim : ClassifierWidth.Course,
                 settings.Pictures!,
                 ParseLabels(settings.Labels!));
+        if (settings.Bert is { } bert)
+        {
+            var withoutBert = inputs;
+            inputs = () => withoutBert().WithBert(bert);
+        }
+
         var source = new DerivedKeySource(console, inputs, settings.Cache ?? EvidenceCache.DefaultFolder());
         var derived = source.DeriveWithProgress(settings.Quick ? EvidenceSettings.Quick : EvidenceSettings.Course);
 

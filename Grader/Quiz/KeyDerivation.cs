@@ -9,7 +9,7 @@ namespace XaiReference.Grader.Quiz;
 /// <param name="Key">The quiz key.</param>
 /// <param name="Evidence">The measurements its answers were derived from.</param>
 /// <param name="FromCache">Whether the measurements came from the cache.</param>
-/// <param name="CacheFile">Where the measurements are cached.</param>
+/// <param name="CacheFile">Where the picture measurements are cached; the BERT's lie beside them.</param>
 public sealed record DerivedKey(QuizKey Key, QuizEvidence Evidence, bool FromCache, string CacheFile);
 
 /// <summary>Measures (or reads from the cache) the evidence for some inputs and derives the quiz's key from it.</summary>
@@ -29,26 +29,30 @@ public static class KeyDerivation
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(cache);
         settings ??= EvidenceSettings.Course;
-
-        var key = EvidenceCache.Key(settings, inputs.Fingerprint());
-        var evidence = cache.TryRead(key);
-        var fromCache = evidence is not null;
-        if (evidence is null)
+        var imageKey = EvidenceCache.Key(settings, inputs.ImageFingerprint());
+        var textKey = EvidenceCache.TextKey(inputs.TextFingerprint());
+        var image = cache.TryRead<ImageEvidence>(imageKey);
+        var text = cache.TryRead<TextEvidence>(textKey);
+        var fromCache = image is not null && text is not null;
+        if (image is null)
         {
             using var scope = NewDisposeScope();
             var model = inputs.LoadModel();
             var pictures = inputs.Pictures.Select(p => new EvidencePicture(p.ToTensor(), p.Label, p.Mask)).ToArray();
-            var image = ImageEvidenceRunner.Measure(model, pictures, settings, progress);
-
-            progress?.Report(new AttributionProgress("BERT", 0, 1));
-            using var bert = inputs.LoadBert();
-            var text = TextEvidenceRunner.Measure(bert, inputs.BertName, inputs.Text);
-            progress?.Report(new AttributionProgress("BERT", 1, 1));
-
-            evidence = new QuizEvidence(image, text);
-            cache.Write(key, evidence);
+            image = ImageEvidenceRunner.Measure(model, pictures, settings, progress);
+            cache.Write(imageKey, image);
         }
 
-        return new DerivedKey(CourseQuiz.Derive(evidence), evidence, fromCache, cache.PathOf(key));
+        if (text is null)
+        {
+            progress?.Report(new AttributionProgress("BERT", 0, 1));
+            using var bert = inputs.LoadBert();
+            text = TextEvidenceRunner.Measure(bert, inputs.BertName, inputs.Text);
+            progress?.Report(new AttributionProgress("BERT", 1, 1));
+            cache.Write(textKey, text);
+        }
+
+        var evidence = new QuizEvidence(image, text);
+        return new DerivedKey(CourseQuiz.Derive(evidence), evidence, fromCache, cache.PathOf(imageKey));
     }
 }

@@ -101,11 +101,59 @@ public sealed record QuizInputs(
             DefaultText());
     }
 
-    /// <summary>The bytes the evidence depends on, for the cache key.</summary>
-    public IEnumerable<byte[]> Fingerprint() =>
+    /// <summary>
+    /// These inputs with a Hugging Face BERT folder in place of the embedded MiniLM, e.g. the course's Chinese BERT.
+    /// The BERT questions still ask about this project's English texts (<see cref="DefaultText"/>).
+    /// </summary>
+    /// <param name="folder">A folder with <c>config.json</c>, <c>vocab.txt</c> and <c>model.safetensors</c> or
+    /// <c>pytorch_model.bin</c>.</param>
+    /// <returns>The same pictures and classifier; the BERT named by the SHA-256 of the folder's files.</returns>
+    public QuizInputs WithBert(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"--bert: no such folder '{folder}'");
+        }
+
+        // The files' contents, not the folder's name, decide whether cached measurements still hold.
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(
+            System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file)));
+            using var stream = File.OpenRead(file);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer.AsSpan(0, read));
+            }
+        }
+
+        var digest = Convert.ToHexStringLower(hash.GetHashAndReset());
+        return this with
+        {
+            Describe = $"{Describe}; BERT from {folder}",
+            BertName = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))} (sha256 {digest})",
+            LoadBert = () => BertLoader.LoadFolder(folder),
+        };
+    }
+
+    /// <summary>The bytes the picture measurements depend on: the model file, each picture, label and mask.</summary>
+    public IEnumerable<byte[]> ImageFingerprint() =>
         new[] { ModelBytes }
-            .Concat(Pictures.SelectMany(p => new[] { p.File, BitConverter.GetBytes(p.Label), p.Mask.Values }))
-            .Append(System.Text.Encoding.UTF8.GetBytes(BertName + System.Text.Json.JsonSerializer.Serialize(Text, new System.Text.Json.JsonSerializerOptions { IncludeFields = true })));
+            .Concat(Pictures.SelectMany(p => new[] { p.File, BitConverter.GetBytes(p.Label), p.Mask.Values }));
+
+    /// <summary>The bytes the BERT measurements depend on: the BERT's name and the texts.</summary>
+    public IEnumerable<byte[]> TextFingerprint() =>
+    [
+        System.Text.Encoding.UTF8.GetBytes(
+            BertName + System.Text.Json.JsonSerializer.Serialize(Text, TextJson)),
+    ];
+
+    private static readonly System.Text.Json.JsonSerializerOptions TextJson = new() { IncludeFields = true };
 }
 
 /// <summary>One quiz picture: its file's bytes, its class and its region mask.</summary>

@@ -7,12 +7,13 @@ namespace XaiReference.Grader.Quiz.Evidence;
 /// <summary>
 /// Keeps measured evidence on disk under the hash of everything it depends on (model file, pictures, masks,
 /// settings and the version of the measuring code), so that a second derivation is instant and any changed
-/// input is measured afresh.
+/// input is measured afresh. The picture and the BERT measurements are kept apart: another BERT does not repeat
+/// the minutes of picture measurements, and other picture settings do not repeat the BERT's.
 /// </summary>
 public sealed class EvidenceCache
 {
     /// <summary>Bump when the measuring code changes what it measures: old entries are then ignored.</summary>
-    public const string MeasurementVersion = "quiz-evidence-1";
+    public const string MeasurementVersion = "quiz-evidence-2";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -45,22 +46,26 @@ public sealed class EvidenceCache
         return Path.Combine(root, "xai-reference");
     }
 
-    /// <summary>The hash naming an entry: SHA-256 over the measurement version, settings and every input's bytes.</summary>
-    public static string Key(EvidenceSettings settings, IEnumerable<byte[]> inputs)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(MeasurementVersion + JsonSerializer.Serialize(settings)));
-        foreach (var input in inputs)
-        {
-            hash.AppendData(BitConverter.GetBytes(input.LongLength));
-            hash.AppendData(input);
-        }
+    /// <summary>
+    /// The hash naming the picture measurements: SHA-256 over the measurement version, the settings and every
+    /// input's bytes (model file, pictures, labels, masks).
+    /// </summary>
+    /// <param name="settings">The method settings the measurements use.</param>
+    /// <param name="inputs">The bytes they depend on, e.g. <see cref="QuizInputs.ImageFingerprint"/>.</param>
+    public static string Key(EvidenceSettings settings, IEnumerable<byte[]> inputs) =>
+        Hash("image " + JsonSerializer.Serialize(settings), inputs);
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    /// <summary>
+    /// The hash naming the BERT measurements: SHA-256 over the measurement version and the BERT's name and texts.
+    /// They take no method settings, so changing those keeps them.
+    /// </summary>
+    /// <param name="inputs">The bytes they depend on, e.g. <see cref="QuizInputs.TextFingerprint"/>.</param>
+    public static string TextKey(IEnumerable<byte[]> inputs) => Hash("text", inputs);
 
-    /// <summary>The cached evidence for <paramref name="key"/>, or null when there is none or it cannot be read.</summary>
-    public QuizEvidence? TryRead(string key)
+    /// <summary>The cached value for <paramref name="key"/>, or null when there is none or it cannot be read.</summary>
+    /// <typeparam name="T">What was stored, e.g. <see cref="ImageEvidence"/>.</typeparam>
+    public T? TryRead<T>(string key)
+        where T : class
     {
         var path = PathOf(key);
         if (!File.Exists(path))
@@ -70,7 +75,7 @@ public sealed class EvidenceCache
 
         try
         {
-            return JsonSerializer.Deserialize<QuizEvidence>(File.ReadAllText(path), Json);
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json);
         }
         catch (JsonException)
         {
@@ -78,13 +83,27 @@ public sealed class EvidenceCache
         }
     }
 
-    /// <summary>Stores the evidence under <paramref name="key"/> (atomically).</summary>
-    public void Write(string key, QuizEvidence evidence)
+    /// <summary>Stores a value under <paramref name="key"/> (atomically).</summary>
+    /// <typeparam name="T">What is stored, e.g. <see cref="ImageEvidence"/>.</typeparam>
+    public void Write<T>(string key, T value)
     {
         Directory.CreateDirectory(Folder);
-        AtomicFile.WriteAllText(PathOf(key), JsonSerializer.Serialize(evidence, Json));
+        AtomicFile.WriteAllText(PathOf(key), JsonSerializer.Serialize(value, Json));
     }
 
     /// <summary>The file an entry lives in.</summary>
     public string PathOf(string key) => Path.Combine(Folder, $"{key}.json");
+
+    private static string Hash(string part, IEnumerable<byte[]> inputs)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{MeasurementVersion} {part}"));
+        foreach (var input in inputs)
+        {
+            hash.AppendData(BitConverter.GetBytes(input.LongLength));
+            hash.AppendData(input);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

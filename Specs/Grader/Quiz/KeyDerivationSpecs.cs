@@ -105,11 +105,11 @@ public sealed class KeyDerivationSpecs
         var cache = new EvidenceCache(folder);
 
         var again = KeyDerivation.Derive(QuizInputs.Default(), cache, EvidenceSettings.Quick);
-        var otherKey = EvidenceCache.Key(EvidenceSettings.Quick with { LimeSamples = 201 }, QuizInputs.Default().Fingerprint());
+        var otherKey = EvidenceCache.Key(EvidenceSettings.Quick with { LimeSamples = 201 }, QuizInputs.Default().ImageFingerprint());
 
         again.FromCache.Should().BeTrue();
         again.Key.Should().BeEquivalentTo(FixtureEvidence.Quick.Key);
-        cache.TryRead(otherKey).Should().BeNull("a changed setting is a changed input");
+        cache.TryRead<ImageEvidence>(otherKey).Should().BeNull("a changed setting is a changed input");
     }
 
     private static IReadOnlyList<string> Answer(int number, QuizEvidence evidence) =>
