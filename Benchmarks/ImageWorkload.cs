@@ -91,9 +91,11 @@ public sealed class ImageWorkload : IDisposable
     }
 
     /// <summary>The course's Integrated Gradients: 10 left-Riemann steps from black, averaged gradients.</summary>
-    public void IntegratedGradientsCourse()
+    /// <param name="internalBatchSize">Path points per pass; the default 50 puts all 10 in one pass.</param>
+    public void IntegratedGradientsCourse(int internalBatchSize = 50)
     {
-        using var result = new IntegratedGradients(Model, IntegratedGradientsOptions.Course).Attribute(batch, [Label]);
+        var options = IntegratedGradientsOptions.Course with { InternalBatchSize = internalBatchSize };
+        using var result = new IntegratedGradients(Model, options).Attribute(batch, [Label]);
     }
 
     /// <summary>The paper's Integrated Gradients: 50 Gauss-Legendre steps, times (x - baseline), with deltas.</summary>

@@ -43,9 +43,9 @@ public static class PeakMemory
         yield return ("IntegratedGradientsCourse", w.IntegratedGradientsCourse);
         if (courseWidth)
         {
-            // Peak memory bounded by the internal batch: the same 50 steps with 5 and with 10 points a pass.
-            yield return ("IntegratedGradients50", () => w.IntegratedGradients50(internalBatchSize: 10));
-            yield return ("IntegratedGradients50Batch5", () => w.IntegratedGradients50(internalBatchSize: 5));
+            // Peak memory bounded by the internal batch: the course's 10 steps with 10, 5 and 2 points a pass.
+            yield return ("IntegratedGradientsCourseBatch5", () => w.IntegratedGradientsCourse(internalBatchSize: 5));
+            yield return ("IntegratedGradientsCourseBatch2", () => w.IntegratedGradientsCourse(internalBatchSize: 2));
             yield return ("SmoothGrad10", () => w.SmoothGrad(10));
             yield return ("Lime100", () => w.Lime(100));
             yield return ("FilterVisualization5", () => w.FilterVisualization(5, 1));

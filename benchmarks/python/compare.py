@@ -18,7 +18,9 @@ def ours(folder):
     for path in sorted(glob.glob(os.path.join(folder, "*-report-full.json"))):
         for b in json.load(open(path))["Benchmarks"]:
             key = f"{b['Type']}.{b['Method']}" + (f"({b['Parameters']})" if b.get("Parameters") else "")
-            table[key] = (b["Statistics"]["Median"] / 1e6, b.get("Memory", {}).get("BytesAllocatedPerOperation"))
+            stats = b["Statistics"]
+            table[key] = (stats["Median"] / 1e6, b.get("Memory", {}).get("BytesAllocatedPerOperation"),
+                          stats["Min"] / 1e6)
     return table
 
 
@@ -26,7 +28,7 @@ def python(paths):
     table = {}
     for path in paths:
         for key, value in json.load(open(path))["results"].items():
-            table[key] = value["median_ms"]
+            table[key] = (value["median_ms"], min(value["runs_ms"]))
     return table
 
 
@@ -56,32 +58,34 @@ def main():
     mine, theirs = ours(args.ours), python(args.python)
     my_memory, their_memory = memory(args.our_memory), memory(args.python_memory)
 
-    print("| benchmark | ours (median) | Python (median) | ours / Python | ours x fwd+bwd | Python x fwd+bwd "
-          "| peak RSS ours / Python (MiB) | managed alloc. |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| benchmark | ours (median) | Python (median) | ours / Python | fastest: ours / Python "
+          "| ours x fwd+bwd | Python x fwd+bwd | peak RSS ours / Python (MiB) | managed alloc. |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     keys = list(mine) + [k for k in theirs if k not in mine]
     for key in keys:
         cls = key.split(".")[0]
-        our_ms, allocated = mine.get(key, (None, None))
-        their_ms = theirs.get(key)
-        our_ref = mine.get(f"{cls}.ForwardBackward", (None, None))[0]
-        their_ref = theirs.get(f"{cls}.ForwardBackward")
+        our_ms, allocated, our_min = mine.get(key, (None, None, None))
+        their_ms, their_min = theirs.get(key, (None, None))
+        our_ref = mine.get(f"{cls}.ForwardBackward", (None, None, None))[0]
+        their_ref = theirs.get(f"{cls}.ForwardBackward", (None, None))[0]
         ratio = f"{our_ms / their_ms:.2f}" if our_ms and their_ms else "-"
+        fastest = f"{our_min / their_min:.2f}" if our_min and their_min else "-"
         our_x = f"{our_ms / our_ref:.1f}" if our_ms and our_ref else "-"
         their_x = f"{their_ms / their_ref:.1f}" if their_ms and their_ref else "-"
         peak = f"{my_memory[key]:.0f}" if key in my_memory else "-"
         peak += f" / {their_memory[key]:.0f}" if key in their_memory else ""
         alloc = f"{allocated / 1024:.0f} KB" if allocated is not None else "-"
-        print(f"| {key} | {ms(our_ms)} | {ms(their_ms)} | {ratio} | {our_x} | {their_x} | {peak} | {alloc} |")
+        print(f"| {key} | {ms(our_ms)} | {ms(their_ms)} | {ratio} | {fastest} | {our_x} | {their_x} | {peak} "
+              f"| {alloc} |")
 
     # The text side: ours against ONNX Runtime, both in the BenchmarkDotNet run.
     print()
     print("| BERT text | ours (median) | ONNX Runtime (median) | ours / ORT |")
     print("|---|---:|---:|---:|")
-    for key, (value, _) in mine.items():
+    for key, (value, _, _) in mine.items():
         if key.startswith("BertBenchmarks.Ours"):
             parameters = key[len("BertBenchmarks.Ours"):]
-            ort = mine.get(f"BertBenchmarks.OnnxRuntime{parameters}", (None, None))[0]
+            ort = mine.get(f"BertBenchmarks.OnnxRuntime{parameters}", (None, None, None))[0]
             if ort:
                 print(f"| {parameters.strip('()')} | {ms(value)} | {ms(ort)} | {value / ort:.2f} |")
 
