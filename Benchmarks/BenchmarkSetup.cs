@@ -1,10 +1,3 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Exporters.Json;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using static TorchSharp.torch;
 
 namespace XaiReference.Benchmarks;
@@ -12,75 +5,15 @@ namespace XaiReference.Benchmarks;
 /// <summary>The torch settings both sides of a comparison share.</summary>
 public static class BenchmarkSetup
 {
-    /// <summary>Threads given to libtorch's intra-op pool, here and in the Python baseline.</summary>
-    public const int Threads = 2;
+    /// <summary>
+    /// Threads given to libtorch's intra-op pool, here and in the Python baseline: 2, or the value of the
+    /// environment variable <c>XAI_BENCH_THREADS</c>.
+    /// </summary>
+    public static int Threads { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("XAI_BENCH_THREADS"), out var threads) && threads > 0
+            ? threads
+            : 2;
 
     /// <summary>Sets libtorch's intra-op thread count; call at the start of every global setup.</summary>
     public static void Torch() => set_num_threads(Threads);
-}
-
-/// <summary>
-/// The job every benchmark runs under unless it says otherwise, with the memory diagnoser and a JSON export
-/// for scripts/benchmark.sh.
-/// </summary>
-/// <remarks>
-/// Most benchmarks take from a tenth of a second to tens of seconds per call, so the default job (pilot
-/// stage, 15 or more iterations, several launches) would run for hours on two cores. This job calls each
-/// benchmark once per iteration (BenchmarkDotNet's monitoring strategy): <see cref="WarmupCount"/> warm-up
-/// call, then <see cref="IterationCount"/> measured calls, in this process (the in-process toolchain, so
-/// TorchSharp's native library loads once and no project is generated and rebuilt). Read the median.
-/// The memory diagnoser counts managed allocations only; libtorch's native memory is measured by the
-/// <c>memory</c> command (<see cref="PeakMemory"/>).
-/// </remarks>
-public class ShortConfig : ManualConfig
-{
-    /// <summary>Warm-up calls before the measured ones.</summary>
-    public const int WarmupCount = 1;
-
-    /// <summary>Measured calls per benchmark.</summary>
-    public const int IterationCount = 5;
-
-    /// <summary>The short job with <see cref="WarmupCount"/> and <see cref="IterationCount"/>.</summary>
-    public ShortConfig()
-        : this(WarmupCount, IterationCount)
-    {
-    }
-
-    /// <summary>A monitoring job with the given counts.</summary>
-    /// <param name="warmups">Warm-up calls.</param>
-    /// <param name="iterations">Measured calls.</param>
-    protected ShortConfig(int warmups, int iterations)
-    {
-        AddJob(Job.Default
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(warmups)
-            .WithIterationCount(iterations)
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithId("Short"));
-        AddDiagnoser(MemoryDiagnoser.Default);
-        AddExporter(JsonExporter.Full);
-    }
-}
-
-/// <summary>
-/// Three calls and no warm-up, for work whose first call is the point (a key derived with nothing cached).
-/// </summary>
-public sealed class ColdConfig : ShortConfig
-{
-    /// <summary>No warm-up, three measured calls.</summary>
-    public ColdConfig()
-        : base(0, 3)
-    {
-    }
-}
-
-/// <summary>One warm-up and three measured calls, for the course-width network (seconds a pass).</summary>
-public sealed class CourseWidthConfig : ShortConfig
-{
-    /// <summary>One warm-up, three measured calls.</summary>
-    public CourseWidthConfig()
-        : base(1, 3)
-    {
-    }
 }

@@ -39,11 +39,13 @@ public class BertBenchmarks
         sessionOptions = new SessionOptions { IntraOpNumThreads = BenchmarkSetup.Threads, InterOpNumThreads = 1 };
         session = new InferenceSession(OnnxModel(), sessionOptions);
         long[] shape = [batch.Size, batch.Length];
+        OrtValue Input(TorchSharp.torch.Tensor ids) =>
+            OrtValue.CreateTensorValueFromMemory(ids.data<long>().ToArray(), shape);
         onnxInputs = new Dictionary<string, OrtValue>
         {
-            ["input_ids"] = OrtValue.CreateTensorValueFromMemory(batch.InputIds.data<long>().ToArray(), shape),
-            ["attention_mask"] = OrtValue.CreateTensorValueFromMemory(batch.AttentionMask.data<long>().ToArray(), shape),
-            ["token_type_ids"] = OrtValue.CreateTensorValueFromMemory(batch.TokenTypeIds.data<long>().ToArray(), shape),
+            ["input_ids"] = Input(batch.InputIds),
+            ["attention_mask"] = Input(batch.AttentionMask),
+            ["token_type_ids"] = Input(batch.TokenTypeIds),
         };
     }
 

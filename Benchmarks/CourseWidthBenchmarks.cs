@@ -55,7 +55,7 @@ public class CourseWidthBenchmarks
     [Benchmark]
     public void Lime100ClassifierOnly() => workload.LimeClassifierOnly(100);
 
-    /// <summary>Filter visualisation of cnn[6] filter 0, 5 Adam steps on one picture (the course: 100 on ten).</summary>
+    /// <summary>Filter visualisation of cnn[6] filter 0, 5 Adam steps on one picture (course: 100 on ten).</summary>
     [Benchmark]
     public void FilterVisualization5() => workload.FilterVisualization(5, 1);
 }

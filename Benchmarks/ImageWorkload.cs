@@ -149,6 +149,53 @@ public sealed class ImageWorkload : IDisposable
         Attribution.FilterVisualization.Explain(Model, layer, tenPictures.narrow(0, 0, pictures), 0, settings);
     }
 
+    /// <summary>
+    /// Every method as a call under the name the benchmark classes give it, with the settings they use.
+    /// </summary>
+    /// <param name="courseWidth">The course-width settings (fewer passes) instead of the slim network's.</param>
+    /// <param name="memory">Also the calls only the peak-memory probe makes: the course's Integrated
+    /// Gradients with 5 and 2 path points a pass, to show that the internal batch bounds the peak.</param>
+    public IReadOnlyList<(string Name, Action Call)> Calls(bool courseWidth, bool memory = false)
+    {
+        var calls = new List<(string, Action)>
+        {
+            ("ForwardBackward", ForwardBackward),
+            ("Forward", Forward),
+            ("Saliency", Saliency),
+            ("IntegratedGradientsCourse", () => IntegratedGradientsCourse()),
+        };
+        if (courseWidth)
+        {
+            calls.AddRange(
+            [
+                ("SmoothGrad10", () => SmoothGrad(10)),
+                ("Lime100", () => Lime(100)),
+                ("Lime100ClassifierOnly", () => LimeClassifierOnly(100)),
+                ("FilterVisualization5", () => FilterVisualization(5, 1)),
+            ]);
+        }
+        else
+        {
+            calls.AddRange(
+            [
+                ("IntegratedGradients50", () => IntegratedGradients50()),
+                ("SmoothGrad500", () => SmoothGrad(500)),
+                ("Slic", () => Slic()),
+                ("Lime1000", () => Lime(1000)),
+                ("Lime1000ClassifierOnly", () => LimeClassifierOnly(1000)),
+                ("FilterVisualization100", () => FilterVisualization(100, 10)),
+            ]);
+        }
+
+        if (courseWidth && memory)
+        {
+            calls.Add(("IntegratedGradientsCourseBatch5", () => IntegratedGradientsCourse(internalBatchSize: 5)));
+            calls.Add(("IntegratedGradientsCourseBatch2", () => IntegratedGradientsCourse(internalBatchSize: 2)));
+        }
+
+        return calls;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

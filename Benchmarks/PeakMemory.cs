@@ -6,8 +6,8 @@ namespace XaiReference.Benchmarks;
 /// <summary>
 /// Peak resident memory of each image method, libtorch's native memory included (which BenchmarkDotNet's
 /// memory diagnoser does not see). Before each method the kernel's peak-RSS mark is reset
-/// (<c>echo 5 &gt; /proc/self/clear_refs</c>); the result is the peak during one call minus the resident
-/// size just before it. Linux only. The Python baseline measures its side the same way.
+/// (<c>echo 5 &gt; /proc/self/clear_refs</c>); the result is the peak during one call (the second: the first
+/// warms up) minus the resident size just before it. Linux only. The Python baseline measures the same way.
 /// </summary>
 public static class PeakMemory
 {
@@ -19,12 +19,12 @@ public static class PeakMemory
         var peaks = new SortedDictionary<string, double>(StringComparer.Ordinal);
         using (var slim = ImageWorkload.Slim())
         {
-            Measure(peaks, nameof(SlimNetworkBenchmarks), Operations(slim, courseWidth: false));
+            Measure(peaks, nameof(SlimNetworkBenchmarks), slim.Calls(courseWidth: false, memory: true));
         }
 
         using (var course = ImageWorkload.CourseWidth())
         {
-            Measure(peaks, nameof(CourseWidthBenchmarks), Operations(course, courseWidth: true));
+            Measure(peaks, nameof(CourseWidthBenchmarks), course.Calls(courseWidth: true, memory: true));
         }
 
         File.WriteAllText(output, JsonSerializer.Serialize(peaks, new JsonSerializerOptions { WriteIndented = true }));
@@ -35,30 +35,6 @@ public static class PeakMemory
         }
     }
 
-    /// <summary>The methods under the names the benchmark classes give them.</summary>
-    private static IEnumerable<(string Name, Action Call)> Operations(ImageWorkload w, bool courseWidth)
-    {
-        yield return ("ForwardBackward", w.ForwardBackward);
-        yield return ("Saliency", w.Saliency);
-        yield return ("IntegratedGradientsCourse", w.IntegratedGradientsCourse);
-        if (courseWidth)
-        {
-            // Peak memory bounded by the internal batch: the course's 10 steps with 10, 5 and 2 points a pass.
-            yield return ("IntegratedGradientsCourseBatch5", () => w.IntegratedGradientsCourse(internalBatchSize: 5));
-            yield return ("IntegratedGradientsCourseBatch2", () => w.IntegratedGradientsCourse(internalBatchSize: 2));
-            yield return ("SmoothGrad10", () => w.SmoothGrad(10));
-            yield return ("Lime100", () => w.Lime(100));
-            yield return ("FilterVisualization5", () => w.FilterVisualization(5, 1));
-        }
-        else
-        {
-            yield return ("IntegratedGradients50", () => w.IntegratedGradients50());
-            yield return ("SmoothGrad500", () => w.SmoothGrad(500));
-            yield return ("Lime1000", () => w.Lime(1000));
-            yield return ("FilterVisualization100", () => w.FilterVisualization(100, 10));
-        }
-    }
-
     private static void Measure(
         IDictionary<string, double> peaks,
         string prefix,
@@ -66,6 +42,8 @@ public static class PeakMemory
     {
         foreach (var (name, call) in operations)
         {
+            // One call first, as the Python side does, so one-time allocations are not counted.
+            call();
             GC.Collect();
             GC.WaitForPendingFinalizers();
             File.WriteAllText("/proc/self/clear_refs", "5");

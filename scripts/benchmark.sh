@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite on both sides in one go and prints the table of docs/benchmarks.md:
-# ours (Benchmarks/, BenchmarkDotNet) and the Python baseline (benchmarks/python/baseline.py, Debian's
-# python3-torch), each image benchmark under the same name, 2 torch threads on both sides.
+# Runs the benchmark suite on both sides in one go and prints the table of docs/benchmarks.md.
 #
-#   bash scripts/benchmark.sh                 everything (about an hour on a busy 2-core machine)
-#   bash scripts/benchmark.sh --quick         the slim network's gradient methods only (a few minutes)
+#   bash scripts/benchmark.sh            everything (about 40 minutes on a busy 2-core machine)
+#   bash scripts/benchmark.sh --quick    the slim network's gradient methods only (a few minutes)
 #
+# Image methods: benchmarks/python/side_by_side.py runs ours (Benchmarks `serve`, the same calls as the
+# BenchmarkDotNet classes) and the Python baseline (benchmarks/python/baseline.py, Debian's python3-torch)
+# alternately, call by call, and reports paired ratios. BERT against ONNX Runtime, key derivation and
+# grading: BenchmarkDotNet (Benchmarks/). Peak memory: `memory` on both sides.
+# Threads: 2 on both sides, or XAI_BENCH_THREADS.
 # Needs: the .NET SDK; /usr/bin/python3 with python3-torch, python3-numpy, python3-pil (apt-get install).
 # Output: the table on stdout; raw results in benchmark-results/ (ignored by git).
 set -euo pipefail
@@ -23,30 +26,25 @@ python=/usr/bin/python3
   exit 1
 }
 
-echo "load before: $(uptime)" | tee "$out/load.txt" >&2
+echo "load before: $(uptime)" > "$out/load.txt"
 dotnet build Benchmarks -c Release -v quiet -nologo >&2
-bench() { dotnet run -c Release --project Benchmarks --no-build -- "$@"; }
+side_by_side() { "$python" benchmarks/python/side_by_side.py "$@"; }
 
 if $quick; then
-  bench --filter '*SlimNetwork*Gradients*' '*SlimNetwork*ForwardBackward*' '*SlimNetwork*Saliency*' >&2
-  "$python" benchmarks/python/baseline.py --width slim --filter ForwardBackward Saliency IntegratedGradients \
-    > "$out/python-slim.json"
+  side_by_side --width slim --rounds 5 --filter ForwardBackward Saliency IntegratedGradients \
+    --out "$out/side-by-side-slim.json"
 else
-  bench --filter '*SlimNetwork*' >&2
-  "$python" benchmarks/python/baseline.py --width slim > "$out/python-slim.json"
-  bench --filter '*CourseWidth*' >&2
-  "$python" benchmarks/python/baseline.py --width course > "$out/python-course.json"
-  bench --filter '*Bert*' '*Grading*' '*KeyDerivation*' >&2
-  bench memory "$out/ours-memory.json" >&2
+  side_by_side --width slim --rounds 5 --out "$out/side-by-side-slim.json"
+  side_by_side --width course --rounds 2 --out "$out/side-by-side-course.json"
+  dotnet run -c Release --project Benchmarks --no-build -- --filter '*Bert*' '*Grading*' '*KeyDerivation*' >&2
+  cp BenchmarkDotNet.Artifacts/results/*-report-full.json "$out/"
+  dotnet run -c Release --project Benchmarks --no-build -- memory "$out/ours-memory.json" >&2
   "$python" benchmarks/python/baseline.py --width slim --memory > "$out/python-memory-slim.json"
   "$python" benchmarks/python/baseline.py --width course --memory > "$out/python-memory-course.json"
 fi
-echo "load after: $(uptime)" | tee -a "$out/load.txt" >&2
+echo "load after: $(uptime)" >> "$out/load.txt"
 
-cp BenchmarkDotNet.Artifacts/results/*.json "$out/" 2>/dev/null || true
-"$python" benchmarks/python/compare.py --ours "$out" \
-  --python "$out"/python-slim.json $( [ -f "$out/python-course.json" ] && echo "$out/python-course.json" ) \
-  --our-memory "$out/ours-memory.json" \
-  --python-memory "$out/python-memory-slim.json" "$out/python-memory-course.json"
+"$python" benchmarks/python/compare.py --results "$out"
 echo
-echo "commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with uncommitted changes)'); $(cat "$out/load.txt" | tr '\n' ' ')"
+echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')," \
+  "threads ${XAI_BENCH_THREADS:-2}; $(tr '\n' ' ' < "$out/load.txt")"

@@ -257,6 +257,19 @@ def status_kib(field):
         return int(re.search(rf"{field}:\s+(\d+) kB", f.read()).group(1))
 
 
+def serve(calls):
+    """The Python half of side_by_side.py: one call per name read, answered with its milliseconds."""
+    print("ready " + " ".join(calls), flush=True)
+    for line in sys.stdin:
+        name = line.strip()
+        if name not in calls:
+            print(f"unknown {name}", flush=True)
+            continue
+        start = time.perf_counter()
+        calls[name]()
+        print(f"{(time.perf_counter() - start) * 1000.0:.3f}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--width", choices=["slim", "course"], default="slim")
@@ -264,8 +277,10 @@ def main():
                         help="run only the benchmarks whose name contains one of these")
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("XAI_BENCH_THREADS", "2")))
     parser.add_argument("--memory", action="store_true", help="peak RSS per method (one call each) instead")
+    parser.add_argument("--serve", action="store_true",
+                        help="read benchmark names from stdin and answer each with its time (side_by_side.py)")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -274,6 +289,9 @@ def main():
     ten = torch.stack([load_picture(n) for n in range(10)])
     methods = Methods(model, ten[PICTURE], LABELS[PICTURE], ten)
     prefix, calls = workloads(methods, args.width)
+    if args.serve:
+        serve(calls)
+        return
 
     results = {}
     for name, call in calls.items():
