@@ -5,8 +5,8 @@ namespace XaiReference.Benchmarks;
 /// <summary>
 /// The image methods at the course network's width (random weights), for one picture. A full run of the
 /// course's settings at this width takes hours on two cores, so the many-pass methods run fewer passes
-/// than the course and their time per pass is what to read: SmoothGrad 10 of 500 samples, LIME 100 of 1000
-/// samples, filter visualisation 5 of 100 steps on one of ten pictures. Saliency and the course's Integrated
+/// than the course and their time per pass is what to read: SmoothGrad 10 of 500 samples, LIME 20 of 1000
+/// samples, filter visualisation 2 of 100 steps on one of ten pictures. Saliency and the course's Integrated
 /// Gradients run in full; the paper's 50-step Integrated Gradients (about a minute a call here) is left to
 /// the peak-memory probe. One warm-up and three measured calls (<see cref="CourseWidthConfig"/>).
 /// </summary>
@@ -47,15 +47,15 @@ public class CourseWidthBenchmarks
     [Benchmark]
     public void IntegratedGradientsCourse() => workload.IntegratedGradientsCourse();
 
-    /// <summary>Course LIME, 100 samples (the course: 1000).</summary>
+    /// <summary>Course LIME, 20 samples (the course: 1000).</summary>
     [Benchmark]
-    public void Lime100() => workload.Lime(100);
+    public void Lime20() => workload.Lime(20);
 
-    /// <summary>The classifier's share of <see cref="Lime100"/>.</summary>
+    /// <summary>The classifier's share of <see cref="Lime20"/>.</summary>
     [Benchmark]
-    public void Lime100ClassifierOnly() => workload.LimeClassifierOnly(100);
+    public void Lime20ClassifierOnly() => workload.LimeClassifierOnly(20);
 
-    /// <summary>Filter visualisation of cnn[6] filter 0, 5 Adam steps on one picture (course: 100 on ten).</summary>
+    /// <summary>Filter visualisation of cnn[6] filter 0, 2 Adam steps on one picture (course: 100 on ten).</summary>
     [Benchmark]
-    public void FilterVisualization5() => workload.FilterVisualization(5, 1);
+    public void FilterVisualization2() => workload.FilterVisualization(2, 1);
 }

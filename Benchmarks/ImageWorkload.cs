@@ -153,8 +153,9 @@ public sealed class ImageWorkload : IDisposable
     /// Every method as a call under the name the benchmark classes give it, with the settings they use.
     /// </summary>
     /// <param name="courseWidth">The course-width settings (fewer passes) instead of the slim network's.</param>
-    /// <param name="memory">Also the calls only the peak-memory probe makes: the course's Integrated
-    /// Gradients with 5 and 2 path points a pass, to show that the internal batch bounds the peak.</param>
+    /// <param name="memory">For the peak-memory probe: at course width only one pass and the course's
+    /// Integrated Gradients with 10, 5 and 2 path points a pass, to show that the internal batch bounds the
+    /// peak.</param>
     public IReadOnlyList<(string Name, Action Call)> Calls(bool courseWidth, bool memory = false)
     {
         var calls = new List<(string, Action)>
@@ -164,14 +165,26 @@ public sealed class ImageWorkload : IDisposable
             ("Saliency", Saliency),
             ("IntegratedGradientsCourse", () => IntegratedGradientsCourse()),
         };
+        if (courseWidth && memory)
+        {
+            // Peak memory bounded by the internal batch: the course's 10 steps with 10, 5 and 2 points a pass.
+            return
+            [
+                ("ForwardBackward", ForwardBackward),
+                ("IntegratedGradientsCourse", () => IntegratedGradientsCourse()),
+                ("IntegratedGradientsCourseBatch5", () => IntegratedGradientsCourse(internalBatchSize: 5)),
+                ("IntegratedGradientsCourseBatch2", () => IntegratedGradientsCourse(internalBatchSize: 2)),
+            ];
+        }
+
         if (courseWidth)
         {
             calls.AddRange(
             [
                 ("SmoothGrad10", () => SmoothGrad(10)),
-                ("Lime100", () => Lime(100)),
-                ("Lime100ClassifierOnly", () => LimeClassifierOnly(100)),
-                ("FilterVisualization5", () => FilterVisualization(5, 1)),
+                ("Lime20", () => Lime(20)),
+                ("Lime20ClassifierOnly", () => LimeClassifierOnly(20)),
+                ("FilterVisualization2", () => FilterVisualization(2, 1)),
             ]);
         }
         else
@@ -185,12 +198,6 @@ public sealed class ImageWorkload : IDisposable
                 ("Lime1000ClassifierOnly", () => LimeClassifierOnly(1000)),
                 ("FilterVisualization100", () => FilterVisualization(100, 10)),
             ]);
-        }
-
-        if (courseWidth && memory)
-        {
-            calls.Add(("IntegratedGradientsCourseBatch5", () => IntegratedGradientsCourse(internalBatchSize: 5)));
-            calls.Add(("IntegratedGradientsCourseBatch2", () => IntegratedGradientsCourse(internalBatchSize: 2)));
         }
 
         return calls;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite on both sides in one go and prints the table of docs/benchmarks.md.
 #
-#   bash scripts/benchmark.sh            everything (about 40 minutes on a busy 2-core machine)
+#   bash scripts/benchmark.sh            everything (40 minutes or more on a busy 2-core machine)
 #   bash scripts/benchmark.sh --quick    the slim network's gradient methods only (a few minutes)
 #
 # Image methods: benchmarks/python/side_by_side.py runs ours (Benchmarks `serve`, the same calls as the
@@ -34,7 +34,7 @@ if $quick; then
   side_by_side --width slim --rounds 5 --filter ForwardBackward Saliency IntegratedGradients \
     --out "$out/side-by-side-slim.json"
 else
-  side_by_side --width slim --rounds 5 --out "$out/side-by-side-slim.json"
+  side_by_side --width slim --rounds 3 --out "$out/side-by-side-slim.json"
   side_by_side --width course --rounds 2 --out "$out/side-by-side-course.json"
   dotnet run -c Release --project Benchmarks --no-build -- --filter '*Bert*' '*Grading*' '*KeyDerivation*' >&2
   cp BenchmarkDotNet.Artifacts/results/*-report-full.json "$out/"

@@ -217,7 +217,7 @@ class Methods:
             hook.remove()
 
 
-def workloads(methods, width):
+def workloads(methods, width, memory=False):
     m = methods
     if width == "slim":
         return "SlimNetworkBenchmarks", {
@@ -232,24 +232,22 @@ def workloads(methods, width):
             "Lime1000ClassifierOnly": lambda: m.lime_classifier_only(1000),
             "FilterVisualization100": lambda: m.filter_visualization(100, 10),
         }
+    if memory:
+        return "CourseWidthBenchmarks", {
+            "ForwardBackward": m.forward_backward,
+            "IntegratedGradientsCourse": m.ig_course,
+            "IntegratedGradientsCourseBatch5": lambda: m.ig_course(batch=5),
+            "IntegratedGradientsCourseBatch2": lambda: m.ig_course(batch=2),
+        }
     return "CourseWidthBenchmarks", {
         "ForwardBackward": m.forward_backward,
         "Forward": m.forward,
         "Saliency": m.saliency,
         "SmoothGrad10": lambda: m.smoothgrad(10),
         "IntegratedGradientsCourse": m.ig_course,
-        "IntegratedGradientsCourseBatch5": lambda: m.ig_course(batch=5),
-        "IntegratedGradientsCourseBatch2": lambda: m.ig_course(batch=2),
-        "Lime100ClassifierOnly": lambda: m.lime_classifier_only(100),
-        "FilterVisualization5": lambda: m.filter_visualization(5, 1),
+        "Lime20ClassifierOnly": lambda: m.lime_classifier_only(20),
+        "FilterVisualization2": lambda: m.filter_visualization(2, 1),
     }
-
-
-# Measured at course width by the peak-memory probe only.
-MEMORY_ONLY = {
-    "CourseWidthBenchmarks.IntegratedGradientsCourseBatch5",
-    "CourseWidthBenchmarks.IntegratedGradientsCourseBatch2",
-}
 
 
 def status_kib(field):
@@ -288,7 +286,7 @@ def main():
     model = load_model(args.width)
     ten = torch.stack([load_picture(n) for n in range(10)])
     methods = Methods(model, ten[PICTURE], LABELS[PICTURE], ten)
-    prefix, calls = workloads(methods, args.width)
+    prefix, calls = workloads(methods, args.width, args.memory)
     if args.serve:
         serve(calls)
         return
@@ -298,8 +296,6 @@ def main():
         if not any(part in name for part in args.filter):
             continue
         key = f"{prefix}.{name}"
-        if key in MEMORY_ONLY and not args.memory:
-            continue
         if args.memory:
             call()
             open("/proc/self/clear_refs", "w").write("5")
