@@ -84,25 +84,33 @@ public sealed class ImageWorkload : IDisposable
 
     /// <summary>The course's SmoothGrad with <paramref name="samples"/> noisy copies (the course: 500).</summary>
     /// <param name="samples">Noisy copies.</param>
-    public void SmoothGrad(int samples)
+    /// <param name="internalBatchSize">Samples per pass; the options' default (10) when null.</param>
+    public void SmoothGrad(int samples, int? internalBatchSize = null)
     {
-        var options = SmoothGradOptions.Course with { Samples = samples };
+        var options = SmoothGradOptions.Course with
+        {
+            Samples = samples,
+            InternalBatchSize = internalBatchSize ?? SmoothGradOptions.Course.InternalBatchSize,
+        };
         using var result = new SmoothGrad(Model, options).Attribute(batch, [Label]);
     }
 
     /// <summary>The course's Integrated Gradients: 10 left-Riemann steps from black, averaged gradients.</summary>
-    /// <param name="internalBatchSize">Path points per pass; the default 50 puts all 10 in one pass.</param>
-    public void IntegratedGradientsCourse(int internalBatchSize = 50)
+    /// <param name="internalBatchSize">Path points per pass; the default 10 puts all 10 in one pass.</param>
+    public void IntegratedGradientsCourse(int internalBatchSize = 10)
     {
         var options = IntegratedGradientsOptions.Course with { InternalBatchSize = internalBatchSize };
         using var result = new IntegratedGradients(Model, options).Attribute(batch, [Label]);
     }
 
     /// <summary>The paper's Integrated Gradients: 50 Gauss-Legendre steps, times (x - baseline), with deltas.</summary>
-    /// <param name="internalBatchSize">Path points per pass; the default 50 puts all 50 in one pass.</param>
-    public void IntegratedGradients50(int internalBatchSize = 50)
+    /// <param name="internalBatchSize">Path points per pass; the options' default (10) when null.</param>
+    public void IntegratedGradients50(int? internalBatchSize = null)
     {
-        var options = IntegratedGradientsOptions.Paper with { InternalBatchSize = internalBatchSize };
+        var options = IntegratedGradientsOptions.Paper with
+        {
+            InternalBatchSize = internalBatchSize ?? IntegratedGradientsOptions.Paper.InternalBatchSize,
+        };
         using var result = new IntegratedGradients(Model, options).Attribute(batch, [Label]);
     }
 
@@ -192,7 +200,9 @@ public sealed class ImageWorkload : IDisposable
             calls.AddRange(
             [
                 ("IntegratedGradients50", () => IntegratedGradients50()),
+                ("IntegratedGradients50Batch50", () => IntegratedGradients50(internalBatchSize: 50)),
                 ("SmoothGrad500", () => SmoothGrad(500)),
+                ("SmoothGrad500Batch50", () => SmoothGrad(500, internalBatchSize: 50)),
                 ("Slic", () => Slic()),
                 ("Lime1000", () => Lime(1000)),
                 ("Lime1000ClassifierOnly", () => LimeClassifierOnly(1000)),

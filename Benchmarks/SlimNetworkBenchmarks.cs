@@ -44,7 +44,7 @@ public class SlimNetworkBenchmarks
     [Benchmark]
     public void IntegratedGradientsCourse() => workload.IntegratedGradientsCourse();
 
-    /// <summary>Paper Integrated Gradients, 50 steps in one pass.</summary>
+    /// <summary>Paper Integrated Gradients, 50 steps, 10 points a pass (the default).</summary>
     [Benchmark]
     public void IntegratedGradients50() => workload.IntegratedGradients50();
 

@@ -6,7 +6,7 @@ Written for this project. It runs the same computations as Benchmarks/ImageWorkl
 random weights), the same picture (fixtures/pictures/0.png), the same settings and the same thread count,
 and prints one JSON object: for each benchmark, named as the C# side names it, the median and every run in
 milliseconds. Like the C# methods it differentiates the inputs only (parameters frozen, eval mode) and
-evaluates many path points or noisy samples per pass (the same internal batch sizes); rows ending in
+evaluates many path points or noisy samples per pass (the same internal batch sizes: 10); rows ending in
 "Notebook" run the course notebook's way instead (one sample per backward pass, parameters left trainable;
 SmoothGrad with 50 of the 500 samples, to keep the run short).
 
@@ -124,7 +124,7 @@ class Methods:
         saliency = g.abs().amax(1)
         return torch.stack([normalise(s) for s in saliency])
 
-    def smoothgrad(self, samples, batch=50, frozen=True):
+    def smoothgrad(self, samples, batch=10, frozen=True):
         """Course: sigma = 0.4 / (max - min), noise std sigma**2, |gradient of the loss| averaged."""
         freeze(self.model, frozen)
         sigma = 0.4 / (self.x.max() - self.x.min()).item()
@@ -172,7 +172,7 @@ class Methods:
             self.model.zero_grad()
         return normalise(total).sum(1)
 
-    def ig50(self, batch=50):
+    def ig50(self, batch=10):
         """Paper: 50 Gauss-Legendre nodes on [0, 1], black baseline, times x, with the convergence delta."""
         freeze(self.model, True)
         nodes, weights = np.polynomial.legendre.leggauss(50)
@@ -229,6 +229,8 @@ def workloads(methods, width, memory=False):
             "IntegratedGradientsCourse": m.ig_course,
             "IntegratedGradientsCourseNotebook": m.ig_course_notebook,
             "IntegratedGradients50": m.ig50,
+            "IntegratedGradients50Batch50": lambda: m.ig50(batch=50),
+            "SmoothGrad500Batch50": lambda: m.smoothgrad(500, batch=50),
             "Lime1000ClassifierOnly": lambda: m.lime_classifier_only(1000),
             "FilterVisualization100": lambda: m.filter_visualization(100, 10),
         }
