@@ -7,8 +7,8 @@ namespace XaiReference.Benchmarks;
 /// course's settings at this width takes hours on two cores, so the many-pass methods run fewer passes
 /// than the course and their time per pass is what to read: SmoothGrad 10 of 500 samples, LIME 20 of 1000
 /// samples, filter visualisation 2 of 100 steps on one of ten pictures. Saliency and the course's Integrated
-/// Gradients run in full; the paper's 50-step Integrated Gradients (about a minute a call here) is left to
-/// the peak-memory probe. One warm-up and three measured calls (<see cref="CourseWidthConfig"/>).
+/// Gradients run in full; the paper's 50-step Integrated Gradients (about a minute a call here) does not run
+/// at this width. One warm-up and three measured calls (<see cref="CourseWidthConfig"/>).
 /// </summary>
 [Config(typeof(CourseWidthConfig))]
 public class CourseWidthBenchmarks
