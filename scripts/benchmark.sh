@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite on both sides in one go and prints the table of docs/benchmarks.md.
+#
+#   bash scripts/benchmark.sh            everything (40 minutes or more on a busy 2-core machine)
+#   bash scripts/benchmark.sh --quick    the slim network's gradient methods only (a few minutes)
+#
+# Image methods: benchmarks/python/side_by_side.py runs ours (Benchmarks `serve`, the same calls as the
+# BenchmarkDotNet classes) and the Python baseline (benchmarks/python/baseline.py, Debian's python3-torch)
+# alternately, call by call, and reports paired ratios. BERT against ONNX Runtime, key derivation and
+# grading: BenchmarkDotNet (Benchmarks/). Peak memory: `memory` on both sides.
+# Threads: 2 on both sides, or XAI_BENCH_THREADS.
+# Needs: the .NET SDK; /usr/bin/python3 with python3-torch, python3-numpy, python3-pil (apt-get install).
+# Output: the table on stdout; raw results in benchmark-results/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+
+out=benchmark-results
+rm -rf "$out" BenchmarkDotNet.Artifacts
+mkdir -p "$out"
+python=/usr/bin/python3
+"$python" -c 'import torch, numpy, PIL' || {
+  echo "The baseline needs Debian's python3-torch, python3-numpy and python3-pil." >&2
+  exit 1
+}
+
+echo "load before: $(uptime)" > "$out/load.txt"
+dotnet build Benchmarks -c Release -v quiet -nologo >&2
+side_by_side() { "$python" benchmarks/python/side_by_side.py "$@"; }
+
+if $quick; then
+  side_by_side --width slim --rounds 5 --filter ForwardBackward Saliency IntegratedGradients \
+    --out "$out/side-by-side-slim.json"
+else
+  side_by_side --width slim --rounds 3 --out "$out/side-by-side-slim.json"
+  side_by_side --width course --rounds 2 --out "$out/side-by-side-course.json"
+  dotnet run -c Release --project Benchmarks --no-build -- --filter '*Bert*' '*Grading*' '*KeyDerivation*' >&2
+  cp BenchmarkDotNet.Artifacts/results/*-report-full.json "$out/"
+  dotnet run -c Release --project Benchmarks --no-build -- memory "$out/ours-memory.json" >&2
+  "$python" benchmarks/python/baseline.py --width slim --memory > "$out/python-memory-slim.json"
+  "$python" benchmarks/python/baseline.py --width course --memory > "$out/python-memory-course.json"
+fi
+echo "load after: $(uptime)" >> "$out/load.txt"
+
+"$python" benchmarks/python/compare.py --results "$out"
+echo
+echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')," \
+  "threads ${XAI_BENCH_THREADS:-2}; $(tr '\n' ' ' < "$out/load.txt")"
