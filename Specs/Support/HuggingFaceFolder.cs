@@ -56,7 +56,8 @@ internal static class HuggingFaceFolder
             var values = tensor.detach().to(ScalarType.Float32).contiguous().data<float>().ToArray();
             var bytes = new byte[values.Length * sizeof(float)];
             Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-            header[name] = new { dtype = "F32", shape = tensor.shape, data_offsets = new[] { offset, offset + bytes.Length } };
+            long[] range = [offset, offset + bytes.Length];
+            header[name] = new { dtype = "F32", shape = tensor.shape, data_offsets = range };
             blobs.Add(bytes);
             offset += bytes.Length;
         }

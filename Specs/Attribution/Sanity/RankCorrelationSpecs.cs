@@ -11,7 +11,8 @@ public sealed class RankCorrelationSpecs
     {
         float[] values = [0.3f, -2f, 7f, 1f, 0f];
 
-        RankCorrelation.Spearman(values, values.Select(v => MathF.Exp(v) * 10).ToArray()).Should().BeApproximately(1, 1e-12);
+        RankCorrelation.Spearman(values, values.Select(v => MathF.Exp(v) * 10).ToArray())
+            .Should().BeApproximately(1, 1e-12);
         RankCorrelation.Spearman(values, values.Select(v => -v).ToArray()).Should().BeApproximately(-1, 1e-12);
     }
 

@@ -110,7 +110,8 @@ public sealed class MethodSnapshotSpecs
         var layer = ModulePath.Find(model.Value, "cnn.6");
         var result = FilterVisualization.Explain(model.Value, layer, pictures, 0, FilterVisualizationSettings.Course);
 
-        result.Objective.Should().HaveCount(FilterVisualizationSettings.Course.Steps + 1, "before the first step and after each");
+        result.Objective.Should().HaveCount(
+            FilterVisualizationSettings.Course.Steps + 1, "before the first step and after each");
         Snapshot.VerifyObject(
             new
             {

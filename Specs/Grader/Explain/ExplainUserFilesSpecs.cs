@@ -43,7 +43,8 @@ public sealed class ExplainUserFilesSpecs
             using var reference = new XaiReference.Attribution.Saliency(
                 defaults.Model, XaiReference.Attribution.SaliencyOptions.Course).Attribute(
                 defaults.Pictures[3..6], chosen.Select(p => (long)p.Label).ToArray());
-            var maps = XaiReference.Export.NpyReader.Read(Path.Combine(output.FullName, "saliency.maps.npy")).ToTensor();
+            var maps = XaiReference.Export.NpyReader.Read(Path.Combine(output.FullName, "saliency.maps.npy"))
+                .ToTensor();
 
             written.Single().Files.Should().Contain(f => f.EndsWith("saliency.png", StringComparison.Ordinal));
             maps.ShouldBeClose(reference.Map, 0, 0, "the checkpoint file holds the embedded network's weights");

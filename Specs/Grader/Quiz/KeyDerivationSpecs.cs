@@ -67,7 +67,11 @@ public sealed class KeyDerivationSpecs
             Image = Evidence.Image with
             {
                 Pictures = Evidence.Image.Pictures
-                    .Select(p => p with { PaperDeltaFewSteps = p.PaperDeltaManySteps, PaperDeltaManySteps = p.PaperDeltaFewSteps })
+                    .Select(p => p with
+                    {
+                        PaperDeltaFewSteps = p.PaperDeltaManySteps,
+                        PaperDeltaManySteps = p.PaperDeltaFewSteps,
+                    })
                     .ToArray(),
             },
         };
@@ -105,7 +109,8 @@ public sealed class KeyDerivationSpecs
         var cache = new EvidenceCache(folder);
 
         var again = KeyDerivation.Derive(QuizInputs.Default(), cache, EvidenceSettings.Quick);
-        var otherKey = EvidenceCache.Key(EvidenceSettings.Quick with { LimeSamples = 201 }, QuizInputs.Default().ImageFingerprint());
+        var otherKey = EvidenceCache.Key(
+            EvidenceSettings.Quick with { LimeSamples = 201 }, QuizInputs.Default().ImageFingerprint());
 
         again.FromCache.Should().BeTrue();
         again.Key.Should().BeEquivalentTo(FixtureEvidence.Quick.Key);

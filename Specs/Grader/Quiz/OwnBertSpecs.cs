@@ -32,7 +32,8 @@ public sealed class OwnBertSpecs
             var measured = new List<string>();
             var progress = new Recorder(p => measured.Add(p.Method));
 
-            var derived = KeyDerivation.Derive(QuizInputs.Default().WithBert(folder), cache, EvidenceSettings.Quick, progress);
+            var derived = KeyDerivation.Derive(
+                QuizInputs.Default().WithBert(folder), cache, EvidenceSettings.Quick, progress);
 
             derived.FromCache.Should().BeFalse("this folder was never measured");
             measured.Distinct().Should().Equal(["BERT"], "the pictures were measured before, with the same settings");
