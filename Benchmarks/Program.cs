@@ -19,7 +19,8 @@ if (args.Length > 0 && args[0] == "memory")
 
 if (args.Length > 0 && args[0] == "bert-paired")
 {
-    BertPairedComparison.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    BertPairedComparison.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
     return;
 }
 

@@ -28,7 +28,8 @@ public sealed class DerivedKeySource(IAnsiConsole console, Func<QuizInputs> inpu
         DerivedKey? derived = null;
         console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
                 var tasks = new Dictionary<string, ProgressTask>();

@@ -12,7 +12,9 @@ namespace XaiReference.Grader.Quiz;
 /// <param name="CacheFile">Where the picture measurements are cached; the BERT's lie beside them.</param>
 public sealed record DerivedKey(QuizKey Key, QuizEvidence Evidence, bool FromCache, string CacheFile);
 
-/// <summary>Measures (or reads from the cache) the evidence for some inputs and derives the quiz's key from it.</summary>
+/// <summary>
+/// Measures (or reads from the cache) the evidence for some inputs and derives the quiz's key from it.
+/// </summary>
 public static class KeyDerivation
 {
     /// <summary>Derives the key.</summary>

@@ -65,7 +65,8 @@ public static class ResultTables
             table.AddRow(
                 new Spectre.Console.Text(item.Number.ToString(Invariant)),
                 new Spectre.Console.Text(item.Section),
-                new Spectre.Console.Text(double.IsNaN(item.ShareCorrect) ? "" : item.ShareCorrect.ToString("P0", Invariant)),
+                new Spectre.Console.Text(
+                    double.IsNaN(item.ShareCorrect) ? "" : item.ShareCorrect.ToString("P0", Invariant)),
                 new Spectre.Console.Text(ReportText.Statistic(item.Discrimination)),
                 new Spectre.Console.Text(item.Flag ?? "", style));
         }
@@ -82,7 +83,8 @@ public static class ResultTables
         foreach (var note in batch.Notes)
             console.Write(new Spectre.Console.Text($"note: {note}\n", new Style(Color.Grey)));
         foreach (var replaced in batch.Superseded)
-            console.Write(new Spectre.Console.Text($"replaced by a later submission: {replaced.Source} ({replaced.StudentId})\n",
+            console.Write(new Spectre.Console.Text(
+                $"replaced by a later submission: {replaced.Source} ({replaced.StudentId})\n",
                 new Style(Color.Grey)));
         // Share correct and discrimination say something about a question only across a class.
         if (batch.Graded.Count >= MinimumClassForItemAnalysis)

@@ -7,8 +7,13 @@ namespace XaiReference.Attribution;
 /// <summary>What one filter of a layer responds to: its activation maps, and pictures that excite it most.</summary>
 /// <param name="Activations">[N, H', W'] activation maps of the filter for the given pictures.</param>
 /// <param name="Visualizations">[N, C, H, W] pictures after maximising the filter's summed activation.</param>
-/// <param name="Objective">The summed activation over the batch before each step (length Steps + 1, last after).</param>
-public sealed record FilterVisualizationResult(Tensor Activations, Tensor Visualizations, IReadOnlyList<double> Objective);
+/// <param name="Objective">
+/// The summed activation over the batch before each step (length Steps + 1, last after).
+/// </param>
+public sealed record FilterVisualizationResult(
+    Tensor Activations,
+    Tensor Visualizations,
+    IReadOnlyList<double> Objective);
 
 /// <summary>
 /// Filter activation and activation maximisation (Erhan et al. 2009; Olah et al. 2017, "Feature
@@ -71,7 +76,8 @@ public static class FilterVisualization
         try
         {
             var activations = ActivationMaps(model, inputs, filter, ref captured);
-            var (pictures, objective) = Maximise(model, inputs, filter, settings, () => captured!, progress, cancellationToken);
+            var (pictures, objective) = Maximise(
+                model, inputs, filter, settings, () => captured!, progress, cancellationToken);
             return new FilterVisualizationResult(activations, pictures, objective);
         }
         finally
@@ -97,7 +103,8 @@ public static class FilterVisualization
         if (captured.dim() != 4)
         {
             throw new ArgumentException(
-                $"The hooked layer returns [{string.Join(", ", captured.shape)}], not [N, channels, H, W] maps.", "layer");
+                $"The hooked layer returns [{string.Join(", ", captured.shape)}], not [N, channels, H, W] maps.",
+                "layer");
         }
 
         var channels = captured.shape[1];

@@ -50,7 +50,8 @@ public sealed record FilterVisualizationSettings
 
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
+            throw new ArgumentOutOfRangeException(
+                nameof(LearningRate), LearningRate, "The learning rate must be positive.");
         }
 
         if (Jitter < 0)

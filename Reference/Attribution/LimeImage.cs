@@ -81,7 +81,9 @@ public static class LimeImage
             if (target < 0 || target >= classCount)
             {
                 throw new ArgumentOutOfRangeException(
-                    nameof(targets), target, $"The classifier has {classCount} outputs: a target must be in 0..{classCount - 1}.");
+                    nameof(targets),
+                    target,
+                    $"The classifier has {classCount} outputs: a target must be in 0..{classCount - 1}.");
             }
         }
 
@@ -94,11 +96,21 @@ public static class LimeImage
         var fits = new Dictionary<int, LimeFit>();
         foreach (var target in targets.Distinct())
         {
-            fits[target] = FitSurrogate(design, segmentCount, outputs, classCount, target, kernelWeights, settings.RidgeAlpha);
+            fits[target] = FitSurrogate(
+                design, segmentCount, outputs, classCount, target, kernelWeights, settings.RidgeAlpha);
         }
 
         return new LimeExplanation(
-            width, height, segments.ToArray(), segmentCount, samples, distances, kernelWeights, outputs, classCount, fits);
+            width,
+            height,
+            segments.ToArray(),
+            segmentCount,
+            samples,
+            distances,
+            kernelWeights,
+            outputs,
+            classCount,
+            fits);
     }
 
     private static (int Height, int Width, int SegmentCount) CheckPicture(Tensor picture, IReadOnlyList<int> segments)
@@ -114,7 +126,8 @@ public static class LimeImage
         if (segments.Count != height * width)
         {
             throw new ArgumentException(
-                $"Expected {height} x {width} = {height * width} segment labels, got {segments.Count}.", nameof(segments));
+                $"Expected {height} x {width} = {height * width} segment labels, got {segments.Count}.",
+                nameof(segments));
         }
 
         var count = 0;

@@ -38,12 +38,14 @@ public sealed record LimeSettings
 
         if (!(KernelWidth > 0) || double.IsInfinity(KernelWidth))
         {
-            throw new ArgumentOutOfRangeException(nameof(KernelWidth), KernelWidth, "The kernel width must be positive.");
+            throw new ArgumentOutOfRangeException(
+                nameof(KernelWidth), KernelWidth, "The kernel width must be positive.");
         }
 
         if (!(RidgeAlpha >= 0) || double.IsInfinity(RidgeAlpha))
         {
-            throw new ArgumentOutOfRangeException(nameof(RidgeAlpha), RidgeAlpha, "The penalty must be zero or positive.");
+            throw new ArgumentOutOfRangeException(
+                nameof(RidgeAlpha), RidgeAlpha, "The penalty must be zero or positive.");
         }
     }
 }

@@ -3,7 +3,9 @@ using static TorchSharp.torch.nn;
 
 namespace XaiReference.Attribution;
 
-/// <summary>Finds a submodule by its state-dict path, such as <c>cnn.6</c> for the course's <c>model.cnn[6]</c>.</summary>
+/// <summary>
+/// Finds a submodule by its state-dict path, such as <c>cnn.6</c> for the course's <c>model.cnn[6]</c>.
+/// </summary>
 public static class ModulePath
 {
     /// <summary>The submodule at <paramref name="path"/>, which must take and return one tensor.</summary>

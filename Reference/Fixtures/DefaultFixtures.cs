@@ -25,10 +25,12 @@ public static class DefaultFixtures
     public static byte[] ModelBytes() => ReadResource(ModelResource);
 
     /// <summary>The ten sentences with the ambiguous word "apple" (fixtures/text/apple-sentences.json).</summary>
-    public static string AppleSentencesJson() => System.Text.Encoding.UTF8.GetString(ReadResource(Prefix + "text.apple-sentences.json"));
+    public static string AppleSentencesJson() =>
+        System.Text.Encoding.UTF8.GetString(ReadResource(Prefix + "text.apple-sentences.json"));
 
     /// <summary>The three question/context/answer examples (fixtures/text/qa-examples.json).</summary>
-    public static string QaExamplesJson() => System.Text.Encoding.UTF8.GetString(ReadResource(Prefix + "text.qa-examples.json"));
+    public static string QaExamplesJson() =>
+        System.Text.Encoding.UTF8.GetString(ReadResource(Prefix + "text.qa-examples.json"));
 
     /// <summary>The trained slim network, in eval mode.</summary>
     public static CourseClassifier LoadClassifier()

@@ -30,7 +30,8 @@ public static class ColorMaps
         ArgumentNullException.ThrowIfNull(map);
         if (map.dim() != 2)
         {
-            throw new ArgumentException($"Expected a map shaped [H, W], got [{string.Join(", ", map.shape)}].", nameof(map));
+            throw new ArgumentException(
+                $"Expected a map shaped [H, W], got [{string.Join(", ", map.shape)}].", nameof(map));
         }
 
         using var scope = NewDisposeScope();

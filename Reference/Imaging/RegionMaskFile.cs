@@ -60,7 +60,9 @@ public static class RegionMaskFile
     /// <summary>Decodes a region mask PNG held in memory (an embedded resource, say).</summary>
     /// <param name="bytes">The PNG file's bytes.</param>
     /// <param name="name">What the bytes are, for error messages.</param>
-    /// <exception cref="PictureLoadException">Not a PNG or JPEG, or a pixel is not one of the three grey levels.</exception>
+    /// <exception cref="PictureLoadException">
+    /// Not a PNG or JPEG, or a pixel is not one of the three grey levels.
+    /// </exception>
     public static RegionMask Decode(byte[] bytes, string name)
     {
         ArgumentNullException.ThrowIfNull(bytes);

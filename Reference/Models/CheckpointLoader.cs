@@ -141,7 +141,8 @@ public static class CheckpointLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new CheckpointException(source, key: null, $"could not be read as a safetensors file: {e.Message}", e);
+            throw new CheckpointException(
+                source, key: null, $"could not be read as a safetensors file: {e.Message}", e);
         }
 
         var model = module.state_dict();

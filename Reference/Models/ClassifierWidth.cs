@@ -22,7 +22,8 @@ public sealed record ClassifierWidth
         if (stackChannels.Any(c => c < 1))
         {
             throw new ArgumentOutOfRangeException(
-                nameof(stackChannels), $"Every stack width must be at least 1, got [{string.Join(", ", stackChannels)}].");
+                nameof(stackChannels),
+                $"Every stack width must be at least 1, got [{string.Join(", ", stackChannels)}].");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);

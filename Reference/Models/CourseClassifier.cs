@@ -83,7 +83,8 @@ public sealed class CourseClassifier : Module<Tensor, Tensor>
         if (input.dim() != 4 || input.shape[1] != 3 || input.shape[2] != PictureSize || input.shape[3] != PictureSize)
         {
             throw new ArgumentException(
-                $"Expected pictures shaped [N, 3, {PictureSize}, {PictureSize}], got [{string.Join(", ", input.shape)}].",
+                $"Expected pictures shaped [N, 3, {PictureSize}, {PictureSize}], got "
+                + $"[{string.Join(", ", input.shape)}].",
                 nameof(input));
         }
 

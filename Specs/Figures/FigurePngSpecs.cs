@@ -7,7 +7,9 @@ using static TorchSharp.torch;
 
 namespace XaiReference.Specs.Figures;
 
-/// <summary>The palette encoding keeps a figure's size, and its pixels close where the figure has few colours.</summary>
+/// <summary>
+/// The palette encoding keeps a figure's size, and its pixels close where the figure has few colours.
+/// </summary>
 public sealed class FigurePngSpecs
 {
     [Test]

@@ -48,7 +48,8 @@ public sealed class FixtureClassifierSpecs
     {
         foreach (var picture in DefaultFixtures.Pictures)
         {
-            var committed = File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "fixtures", "pictures", $"{picture.Number}.png"));
+            var committed = File.ReadAllBytes(
+                Path.Combine(RepositoryRoot.Path, "fixtures", "pictures", $"{picture.Number}.png"));
             picture.Png.Should().Equal(committed, $"picture {picture.Number} is embedded from fixtures/pictures");
         }
     }

@@ -28,5 +28,6 @@ public sealed record EvidenceSettings
     public static EvidenceSettings Course { get; } = new();
 
     /// <summary>A few seconds' worth, for specs: 200 LIME samples, 40 SmoothGrad samples, 30 filter steps.</summary>
-    public static EvidenceSettings Quick { get; } = new() { LimeSamples = 200, SmoothGradSamples = 40, FilterSteps = 30 };
+    public static EvidenceSettings Quick { get; } =
+        new() { LimeSamples = 200, SmoothGradSamples = 40, FilterSteps = 30 };
 }

@@ -99,7 +99,9 @@ public static class ImageEvidenceRunner
         using var noGrad = no_grad();
         var probabilities = functional.softmax(model.call(batch), 1);
         var (values, indices) = probabilities.max(1);
-        return (indices.data<long>().Select(i => (int)i).ToArray(), values.to(ScalarType.Float64).data<double>().ToArray());
+        return (
+            indices.data<long>().Select(i => (int)i).ToArray(),
+            values.to(ScalarType.Float64).data<double>().ToArray());
     }
 
     private static LimeMeasurements MeasureLime(
@@ -156,7 +158,11 @@ public static class ImageEvidenceRunner
     }
 
     // Recomputes d CrossEntropy / d input directly and compares it with the method's attributions.
-    private static bool SaliencyIsLossGradient(Module<Tensor, Tensor> model, Tensor batch, long[] labels, Tensor attributions)
+    private static bool SaliencyIsLossGradient(
+        Module<Tensor, Tensor> model,
+        Tensor batch,
+        long[] labels,
+        Tensor attributions)
     {
         using var state = new ModelStateGuard(model);
         using var scope = NewDisposeScope();

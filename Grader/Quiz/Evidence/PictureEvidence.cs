@@ -1,6 +1,8 @@
 namespace XaiReference.Grader.Quiz.Evidence;
 
-/// <summary>What the reference measured on one picture, at the settings in <see cref="ImageEvidence.Settings"/>.</summary>
+/// <summary>
+/// What the reference measured on one picture, at the settings in <see cref="ImageEvidence.Settings"/>.
+/// </summary>
 /// <param name="Number">The picture's number, 0 .. 9.</param>
 /// <param name="Label">Its true class.</param>
 /// <param name="Predicted">The class the network predicts.</param>

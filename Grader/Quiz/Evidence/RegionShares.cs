@@ -24,7 +24,8 @@ public sealed record RegionShares(double Food, double Plate, double Background, 
         "plate" => Plate,
         "background" => Background,
         "outline" => Outline,
-        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Expected food, plate, background or outline."),
+        _ => throw new ArgumentOutOfRangeException(
+            nameof(region), region, "Expected food, plate, background or outline."),
     };
 
     /// <summary>The regions' own area shares of the picture: what a map spread evenly would give.</summary>
@@ -87,7 +88,8 @@ public sealed record RegionShares(double Food, double Plate, double Background, 
             for (var dx = -2; dx <= 2; dx++)
             {
                 var (ny, nx) = (y + dy, x + dx);
-                if (ny >= 0 && ny < mask.Height && nx >= 0 && nx < mask.Width && mask.Values[ny * mask.Width + nx] != own)
+                if (ny >= 0 && ny < mask.Height && nx >= 0 && nx < mask.Width
+                    && mask.Values[ny * mask.Width + nx] != own)
                 {
                     return true;
                 }

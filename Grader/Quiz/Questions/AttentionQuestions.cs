@@ -52,10 +52,12 @@ internal static class AttentionQuestions
 
         yield return new QuizQuestion(
             23, Section, 0.4m,
-            "In the attention sentence, which of these heads attends most strongly from the pronoun to the noun it refers to?",
+            "In the attention sentence, which of these heads attends most strongly from the pronoun to the noun it "
+            + "refers to?",
             SelectionKind.Single,
             CoreferenceCandidates.Select(Name).ToArray(),
-            "Among the listed heads, the one with the largest attention weight from the pronoun to the noun is correct.",
+            "Among the listed heads, the one with the largest attention weight from the pronoun to the noun is "
+            + "correct.",
             e =>
             {
                 var weights = CoreferenceCandidates
@@ -97,7 +99,10 @@ internal static class AttentionQuestions
     private static Derivation Targets(HeadFunction head, double threshold)
     {
         double[] shares = [head.Previous, head.Same, head.Next, head.Cls, head.Sep, head.Period];
-        var correct = shares.Select((s, i) => (s, i)).Where(p => p.s >= threshold).Select(p => QuizQuestion.Letter(p.i)).ToArray();
+        var correct = shares.Select((s, i) => (s, i))
+            .Where(p => p.s >= threshold)
+            .Select(p => QuizQuestion.Letter(p.i))
+            .ToArray();
         var listed = string.Join(", ", Functions.Select((f, i) => $"{f} {F(shares[i])}"));
         return correct.Length > 0
             ? new Derivation(correct, $"{Name((head.Layer, head.Head)).ToLowerInvariant()}: {listed}.")

@@ -23,7 +23,9 @@ public static class CourseQuiz
             .ToArray();
 
     /// <summary>Derives every question's correct options from the evidence.</summary>
-    /// <exception cref="QuestionDerivationException">A rule gives no answer on this evidence; names the question.</exception>
+    /// <exception cref="QuestionDerivationException">
+    /// A rule gives no answer on this evidence; names the question.
+    /// </exception>
     public static QuizKey Derive(QuizEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
@@ -36,7 +38,8 @@ public static class CourseQuiz
             }
             catch (QuestionDerivationException e)
             {
-                throw new QuestionDerivationException($"question {question.Number} ({question.Section}): {e.Message}", e);
+                throw new QuestionDerivationException(
+                    $"question {question.Number} ({question.Section}): {e.Message}", e);
             }
         }
 

@@ -23,13 +23,15 @@ internal static class EmbeddingQuestions
                 var means = MeanPerLayer(e.Text, d => d.AnswerToQuestion);
                 var best = Array.IndexOf(means, means.Min());
                 var letter = best == 0 ? "A" : best <= 2 ? "B" : best <= 4 ? "C" : "D";
-                return new Derivation([letter], $"mean answer-to-question distance per layer: {string.Join(", ", means.Select(F))}.");
+                return new Derivation(
+                    [letter], $"mean answer-to-question distance per layer: {string.Join(", ", means.Select(F))}.");
             },
             Figure: "projection");
 
         yield return new QuizQuestion(
             26, Projection, 0.4m,
-            "Relative to the answer's distance to the rest of the context, does the answer move towards the question or "
+            "Relative to the answer's distance to the rest of the context, does the answer move towards the "
+            + "question or "
             + "away from it between layer 0 and the last layer?",
             SelectionKind.Single,
             ["Towards the question", "Away from the question", "Neither: the ratio changes by less than 5%"],
@@ -63,10 +65,12 @@ internal static class EmbeddingQuestions
 
         yield return new QuizQuestion(
             28, Analysis, 0.4m,
-            "At which layer is the gap between the word's similarity within one meaning and across the two meanings largest?",
+            "At which layer is the gap between the word's similarity within one meaning and across the two "
+            + "meanings largest?",
             SelectionKind.Single,
             ["Layer 0", "Layer 1 or 2", "Layer 3 or 4", "Layer 5 or 6"],
-            "The layer with the largest (mean within-meaning - mean across-meaning cosine similarity) decides the band.",
+            "The layer with the largest (mean within-meaning - mean across-meaning cosine similarity) decides "
+            + "the band.",
             e =>
             {
                 var best = e.Text.Separation.MaxBy(s => s.Separation)!;
@@ -95,7 +99,8 @@ internal static class EmbeddingQuestions
 
         yield return new QuizQuestion(
             30, Analysis, 0.4m,
-            "The course's function named cosine_similarity returns 1 - cos. What does it return for the word in sentence 0 "
+            "The course's function named cosine_similarity returns 1 - cos. What does it return for the word in "
+            + "sentence 0 "
             + "and sentence 5 (different meanings) at the last layer?",
             SelectionKind.Single,
             ["Below 0.2", "Between 0.2 and 0.5", "Between 0.5 and 1", "Above 1"],

@@ -58,7 +58,8 @@ internal static class FilterQuestions
             {
                 var shallow = e.Image.Pictures.Average(p => p.ShallowFilter.Food);
                 var deep = e.Image.Pictures.Average(p => p.DeepFilter.Food);
-                return new Derivation([shallow >= deep ? "A" : "B"], $"mean food share: cnn[6] {F(shallow)}, cnn[23] {F(deep)}.");
+                return new Derivation(
+                    [shallow >= deep ? "A" : "B"], $"mean food share: cnn[6] {F(shallow)}, cnn[23] {F(deep)}.");
             },
             Figure: "filters");
     }

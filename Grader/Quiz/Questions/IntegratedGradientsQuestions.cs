@@ -25,7 +25,8 @@ internal static class IntegratedGradientsQuestions
             {
                 var alphas = e.Image.CoursePathAlphas;
                 var steps = alphas.Count;
-                bool Matches(int from) => alphas.Select((a, i) => Math.Abs(a - (double)(i + from) / steps) < 1e-9).All(x => x);
+                bool Matches(int from) =>
+                    alphas.Select((a, i) => Math.Abs(a - (double)(i + from) / steps) < 1e-9).All(x => x);
                 var letter = Matches(0) ? "A" : Matches(1) ? "B" : null;
                 var listed = string.Join(", ", alphas.Select(F));
                 return letter is not null
@@ -45,7 +46,8 @@ internal static class IntegratedGradientsQuestions
                 var few = e.Image.Pictures.Average(p => p.PaperDeltaFewSteps);
                 var many = e.Image.Pictures.Average(p => p.PaperDeltaManySteps);
                 var letter = Math.Abs(many - few) <= 0.01 * few ? "C" : many < few ? "A" : "B";
-                return new Derivation([letter], $"mean |delta|: {F(few)} with few steps, {F(many)} with five times as many.");
+                return new Derivation(
+                    [letter], $"mean |delta|: {F(few)} with few steps, {F(many)} with five times as many.");
             });
 
         yield return new QuizQuestion(

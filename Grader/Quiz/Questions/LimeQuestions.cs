@@ -28,7 +28,8 @@ internal static class LimeQuestions
             SelectionKind.Multiple,
             Candidates.Select(n => $"Picture {n}").ToArray(),
             "A picture is correct when food holds a larger share of its positive weight than plate and background.",
-            e => PicturesWhere(e.Image, Candidates, p => p.LimePositive.Dominant == "food", p => Describe(p.LimePositive)),
+            e => PicturesWhere(
+                e.Image, Candidates, p => p.LimePositive.Dominant == "food", p => Describe(p.LimePositive)),
             Figure: "lime");
 
         yield return new QuizQuestion(
@@ -43,7 +44,8 @@ internal static class LimeQuestions
             ],
             "Fixed answer A, confirmed on the reference: every pixel drawn green belongs to a superpixel of positive "
             + "weight and every pixel drawn red to one of negative weight.",
-            e => Confirmed(e.Image.LimeGreenIsPositive, "A", "green = positive weight, red = negative weight on all pictures"));
+            e => Confirmed(
+                e.Image.LimeGreenIsPositive, "A", "green = positive weight, red = negative weight on all pictures"));
 
         yield return new QuizQuestion(
             4, Section, 0.3m,

@@ -40,7 +40,8 @@ internal static class SaliencyQuestions
             {
                 var maxima = e.Image.Pictures.Select(p => p.SaliencyRawMax).ToArray();
                 var ratio = maxima.Max() / maxima.Min();
-                return Confirmed(ratio >= 10, "A", $"raw maxima from {F(maxima.Min())} to {F(maxima.Max())}, ratio {F(ratio)}");
+                return Confirmed(
+                    ratio >= 10, "A", $"raw maxima from {F(maxima.Min())} to {F(maxima.Max())}, ratio {F(ratio)}");
             },
             Figure: "saliency");
 
@@ -64,7 +65,8 @@ internal static class SaliencyQuestions
                 e.Image,
                 Candidates,
                 p => p.Saliency.Food / p.Area.Food >= 3,
-                p => $"food share {F(p.Saliency.Food)} over area {F(p.Area.Food)} = {F(p.Saliency.Food / p.Area.Food)}"),
+                p => $"food share {F(p.Saliency.Food)} over area {F(p.Area.Food)} = "
+                    + $"{F(p.Saliency.Food / p.Area.Food)}"),
             Figure: "saliency");
 
         yield return new QuizQuestion(

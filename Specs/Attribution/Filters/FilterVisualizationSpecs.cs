@@ -22,7 +22,11 @@ public sealed class FilterVisualizationSpecs
         var pictures = rand(2, 3, 8, 8, generator: new Generator().manual_seed(2));
 
         var result = FilterVisualization.Explain(
-            model, ModulePath.Find(model, "0"), pictures, filter: 2, FilterVisualizationSettings.Course with { Steps = 1 });
+            model,
+            ModulePath.Find(model, "0"),
+            pictures,
+            filter: 2,
+            FilterVisualizationSettings.Course with { Steps = 1 });
 
         using var noGrad = no_grad();
         var expected = ((Module<Tensor, Tensor>)model.children().First()).call(pictures)[.., 2];
@@ -106,7 +110,8 @@ public sealed class FilterVisualizationSpecs
         {
             foreach (var name in new[] { "post_hooks", "pre_hooks" })
             {
-                var field = type.GetField(name, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+                var field = type.GetField(
+                    name, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
                 if (field?.GetValue(layer) is System.Collections.ICollection collection)
                 {
                     hooks += collection.Count;

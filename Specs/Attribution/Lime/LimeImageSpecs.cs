@@ -61,7 +61,8 @@ public sealed class LimeImageSpecs
         var (picture, _) = RandomPicture(seed: 15);
         var (classifier, _) = LinearClassifier(classes: 2, seed: 16);
 
-        var explanation = LimeImage.Explain(classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 50 });
+        var explanation = LimeImage.Explain(
+            classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 50 });
 
         explanation.Samples.Take(SegmentCount).Should().OnlyContain(bit => bit == 1);
         explanation.Distances[0].Should().BeApproximately(0, 1e-12);
@@ -76,7 +77,8 @@ public sealed class LimeImageSpecs
         var (picture, _) = RandomPicture(seed: 17);
         var (classifier, _) = LinearClassifier(classes: 2, seed: 18);
 
-        var explanation = LimeImage.Explain(classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 100 });
+        var explanation = LimeImage.Explain(
+            classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 100 });
 
         for (var i = 0; i < explanation.SampleCount; i++)
         {
@@ -100,7 +102,8 @@ public sealed class LimeImageSpecs
             return zeros(batch.shape[0], 3);
         }
 
-        var explanation = LimeImage.Explain(Recording, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 20 });
+        var explanation = LimeImage.Explain(
+            Recording, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 20 });
 
         var segments = GridSegments();
         for (var i = 0; i < explanation.SampleCount; i++)
@@ -141,7 +144,8 @@ public sealed class LimeImageSpecs
         var (picture, _) = RandomPicture(seed: 23);
         var (classifier, _) = LinearClassifier(classes: 2, seed: 24);
 
-        var tens = LimeImage.Explain(classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 64 });
+        var tens = LimeImage.Explain(
+            classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 64 });
         var sevens = LimeImage.Explain(
             classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 64, BatchSize = 7 });
 
@@ -157,7 +161,8 @@ public sealed class LimeImageSpecs
         var (picture, _) = RandomPicture(seed: 25);
         var (classifier, _) = LinearClassifier(classes: 2, seed: 26);
 
-        var act = () => LimeImage.Explain(classifier, picture, GridSegments(), [target], LimeSettings.Course with { Samples = 10 });
+        var act = () => LimeImage.Explain(
+            classifier, picture, GridSegments(), [target], LimeSettings.Course with { Samples = 10 });
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("targets")
             .WithMessage($"*must be in 0..1*{target}*");
@@ -172,7 +177,8 @@ public sealed class LimeImageSpecs
 
         var act = () => LimeImage.Explain(classifier, picture, new int[10], [0]);
 
-        act.Should().Throw<ArgumentException>().WithParameterName("segments").WithMessage("*256 segment labels, got 10*");
+        act.Should().Throw<ArgumentException>().WithParameterName("segments")
+            .WithMessage("*256 segment labels, got 10*");
     }
 
     [Test]
@@ -182,7 +188,8 @@ public sealed class LimeImageSpecs
         var (picture, _) = RandomPicture(seed: 29);
         var (classifier, _) = LinearClassifier(classes: 2, seed: 30);
 
-        var act = () => LimeImage.Explain(classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 1 });
+        var act = () => LimeImage.Explain(
+            classifier, picture, GridSegments(), [0], LimeSettings.Course with { Samples = 1 });
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Samples");
     }

@@ -18,7 +18,8 @@ public sealed class LimeViewSpecs
         var (picture, explanation) = Explained();
         var fit = explanation[0];
 
-        var (view, mask) = LimeView.ImageAndMask(picture, explanation, 0, LimeEvidence.Both, features: 16, minWeight: 0.05);
+        var (view, mask) = LimeView.ImageAndMask(
+            picture, explanation, 0, LimeEvidence.Both, features: 16, minWeight: 0.05);
 
         var top = picture.max().item<float>();
         var segments = LimeImageSpecs.GridSegments();
