@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using XaiReference.Grader.Explain;
 using XaiReference.Models;
 
 namespace XaiReference.Grader.Commands;

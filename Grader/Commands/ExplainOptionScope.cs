@@ -1,3 +1,5 @@
+using XaiReference.Grader.Explain;
+
 namespace XaiReference.Grader.Commands;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using XaiReference.Grader.Commands;
+using XaiReference.Grader.Explain;
 using XaiReference.Specs.Models.Bert;
 using XaiReference.Text;
 

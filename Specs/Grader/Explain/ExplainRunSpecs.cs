@@ -5,6 +5,7 @@ using XaiReference.Export;
 using XaiReference.Figures;
 using XaiReference.Fixtures;
 using XaiReference.Grader.Commands;
+using XaiReference.Grader.Explain;
 using XaiReference.Models;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using NUnit.Framework;
 using XaiReference.Grader.Commands;
+using XaiReference.Grader.Explain;
 using XaiReference.Specs.Models.Bert;
 
 namespace XaiReference.Specs.Grader.Explain;

@@ -3,6 +3,7 @@ using NUnit.Framework;
 using SixLabors.ImageSharp;
 using XaiReference.Export;
 using XaiReference.Grader.Commands;
+using XaiReference.Grader.Explain;
 using XaiReference.Specs.Models.Bert;
 using XaiReference.Specs.Text;
 using XaiReference.Text;

@@ -2,6 +2,7 @@ using FluentAssertions;
 using NUnit.Framework;
 using XaiReference.Fixtures;
 using XaiReference.Grader.Commands;
+using XaiReference.Grader.Explain;
 using XaiReference.Models;
 using XaiReference.Specs.Attribution;
 using XaiReference.Specs.Fixtures;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using XaiReference.Figures;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>How the text methods write their tables and figures: indented camelCase JSON, CSV, palette PNGs.</summary>
 internal static class TextFiles

@@ -2,7 +2,7 @@ using XaiReference.Export;
 using XaiReference.Models.Bert;
 using XaiReference.Text;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// <c>explain attention</c>: one sentence through the model; writes the layer x head grid

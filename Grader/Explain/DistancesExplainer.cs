@@ -2,7 +2,7 @@ using XaiReference.Export;
 using XaiReference.Models.Bert;
 using XaiReference.Text;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// <c>explain distances</c>: an ambiguous word's hidden state in each labelled sentence, at every layer, all

@@ -1,4 +1,4 @@
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// The methods <c>grader explain</c> runs; each writes files named by <see cref="ExplainMethods.FileStem"/>.

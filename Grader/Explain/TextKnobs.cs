@@ -1,4 +1,4 @@
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>The settings of one text method of <c>grader explain</c>; null means the fixture's default.</summary>
 /// <param name="Text">attention: the sentence, or null for <see cref="TextExplainInputs.DefaultSentence"/>.</param>

@@ -2,7 +2,7 @@ using XaiReference.Fixtures;
 using XaiReference.Models.Bert;
 using XaiReference.Text;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// What the text methods of <c>grader explain</c> read: the model (the embedded all-MiniLM-L6-v2 or a Hugging

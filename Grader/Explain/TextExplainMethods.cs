@@ -1,4 +1,4 @@
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>The command-line names of the <see cref="TextExplainMethod"/> values.</summary>
 public static class TextExplainMethods

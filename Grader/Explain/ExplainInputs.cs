@@ -4,7 +4,7 @@ using XaiReference.Imaging;
 using XaiReference.Models;
 using static TorchSharp.torch;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>What <c>grader explain</c> explains: a classifier, pictures [N, 3, 128, 128] and their labels.</summary>
 /// <remarks>Owns the model and the pictures and disposes them with itself.</remarks>

@@ -3,7 +3,7 @@ using XaiReference.Export;
 using XaiReference.Models.Bert;
 using XaiReference.Text;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// <c>explain embeddings</c>: each embedded question/context/answer example through the model, every token's

@@ -1,4 +1,4 @@
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// The settings of one <c>grader explain</c> run. Null knobs take the variant's value (the course's: SmoothGrad

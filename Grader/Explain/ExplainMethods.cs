@@ -1,4 +1,4 @@
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>The command-line names of the <see cref="ExplainMethod"/> values.</summary>
 public static class ExplainMethods

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using XaiReference.Models.Bert;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// The work of the text methods of <c>grader explain</c>, apart from the console: runs one method on the model

@@ -1,4 +1,4 @@
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>What one method of <c>grader explain</c> wrote, and how long it took.</summary>
 /// <param name="Method">The method.</param>

@@ -1,4 +1,4 @@
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// The text methods of <c>grader explain</c>, on a BERT (the embedded all-MiniLM-L6-v2 unless <c>--bert</c>

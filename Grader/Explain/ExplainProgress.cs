@@ -1,6 +1,6 @@
 using XaiReference.Attribution;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// An <see cref="IProgress{T}"/> that calls its action at once, on the reporting thread. The framework's

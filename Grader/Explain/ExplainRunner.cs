@@ -6,7 +6,7 @@ using XaiReference.Figures;
 using XaiReference.Segmentation;
 using static TorchSharp.torch;
 
-namespace XaiReference.Grader.Commands;
+namespace XaiReference.Grader.Explain;
 
 /// <summary>
 /// The work of <c>grader explain</c>, apart from the console: runs the methods on the inputs and writes
