@@ -58,6 +58,8 @@ public static class FilterVisualization
                 $"Expected pictures shaped [N, C, H, W], got [{string.Join(", ", inputs.shape)}].", nameof(inputs));
         }
 
+        // Every tensor made here, the optimiser's state included, is released before returning: long runs stay flat.
+        using var scope = NewDisposeScope();
         if (inputs.isnan().any().item<bool>())
         {
             throw new ArgumentException("The pictures contain NaN.", nameof(inputs));
@@ -78,7 +80,8 @@ public static class FilterVisualization
             var activations = ActivationMaps(model, inputs, filter, ref captured);
             var (pictures, objective) = Maximise(
                 model, inputs, filter, settings, () => captured!, progress, cancellationToken);
-            return new FilterVisualizationResult(activations, pictures, objective);
+            return new FilterVisualizationResult(
+                activations.MoveToOuterDisposeScope(), pictures.MoveToOuterDisposeScope(), objective);
         }
         finally
         {
@@ -127,12 +130,12 @@ public static class FilterVisualization
         IProgress<AttributionProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var generator = new Generator().manual_seed(settings.Seed);
+        using var generator = new Generator().manual_seed(settings.Seed);
         var start = settings.Start == FilterStart.Pictures
             ? inputs.detach().clone()
             : rand(inputs.shape, dtype: inputs.dtype, device: inputs.device, generator: generator);
         var pictures = new TorchSharp.Modules.Parameter(start, requires_grad: true);
-        var optimizer = optim.Adam([pictures], lr: settings.LearningRate);
+        using var optimizer = optim.Adam([pictures], lr: settings.LearningRate);
         var objective = new double[settings.Steps + 1];
         var random = new Random((int)(settings.Seed & int.MaxValue));
 
