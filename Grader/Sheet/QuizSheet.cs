@@ -61,6 +61,18 @@ public sealed record QuizSheet(
             ContactSheetPng()),
         figures ?? new Dictionary<string, SheetImage>());
 
+    /// <summary>
+    /// The files a figure may come from, in order: <c>&lt;name&gt;.png</c>, then what <c>grader explain</c> writes for
+    /// it (the text methods name their files after the method: <c>embeddings.0.png</c>, <c>distances.cosine.png</c>).
+    /// </summary>
+    /// <param name="name">A figure name the questions give, e.g. <c>projection</c>.</param>
+    public static IReadOnlyList<string> FileNamesOf(string name) => name switch
+    {
+        "projection" => ["projection.png", "embeddings.0.png"],
+        "distances" => ["distances.png", "distances.cosine.png"],
+        _ => [$"{name}.png"],
+    };
+
     /// <summary>What a figure shows, in words; the name itself for a figure this sheet does not know.</summary>
     public static string DescribeFigure(string name)
     {
@@ -81,18 +93,25 @@ public sealed record QuizSheet(
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentNullException.ThrowIfNull(names);
         if (!Directory.Exists(folder))
+        {
             throw new DirectoryNotFoundException($"--figures: expected an existing folder, got '{folder}'");
+        }
 
         var figures = new Dictionary<string, SheetImage>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var path = Path.Combine(folder, $"{name}.png");
-            if (!File.Exists(path))
+            var path = FileNamesOf(name).Select(file => Path.Combine(folder, file)).FirstOrDefault(File.Exists);
+            if (path is null)
+            {
                 continue;
+            }
 
             var bytes = File.ReadAllBytes(path);
             if (PictureFormats.Sniff(bytes) != PictureFormat.Png)
+            {
                 throw new PictureLoadException(path, "expected a PNG figure");
+            }
+
             using (PictureLoader.Decode(bytes, path))
             {
                 // Decoded only to refuse a damaged file before it reaches the sheet.

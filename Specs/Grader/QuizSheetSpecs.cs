@@ -214,6 +214,22 @@ public sealed class QuizSheetSpecs
     }
 
     [Test]
+    public void The_text_figures_are_found_under_the_names_grader_explain_gives_them()
+    {
+        var figures = GraderFixtures.TemporaryFolder();
+        foreach (var file in new[] { "attention.png", "embeddings.0.png", "distances.cosine.png" })
+        {
+            using var figure = new Image<Rgb24>(4, 3);
+            figure.SaveAsPng(Path.Combine(figures, file));
+        }
+
+        var found = QuizSheet.LoadFigures(figures, Sheet.FigureNames);
+
+        found.Keys.Should().BeEquivalentTo("attention", "projection", "distances");
+        found["projection"].FileName.Should().Be("projection.png", "the sheet names the copy after the figure");
+    }
+
+    [Test]
     public void A_figure_that_is_not_a_png_is_refused_naming_the_file()
     {
         var figures = GraderFixtures.TemporaryFolder();
