@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using XaiReference.Models;
 using XaiReference.Models.Bert;
-using static TorchSharp.torch;
 
 namespace XaiReference.Specs.Support;
 
@@ -12,7 +11,7 @@ namespace XaiReference.Specs.Support;
 internal static class HuggingFaceFolder
 {
     /// <summary>Writes <paramref name="bert"/>'s configuration, the given vocabulary and its weights.</summary>
-    /// <param name="bert">The model whose state dict is written, float32.</param>
+    /// <param name="bert">The model whose state dict is written.</param>
     /// <param name="vocabulary">The lines of <c>vocab.txt</c>.</param>
     /// <param name="folder">The folder; created if missing.</param>
     public static void Write(PretrainedBert bert, Stream vocabulary, string folder)
@@ -39,36 +38,6 @@ internal static class HuggingFaceFolder
             vocabulary.CopyTo(file);
         }
 
-        WriteSafetensors(bert.Model.state_dict(), Path.Combine(folder, "model.safetensors"));
-    }
-
-    /// <summary>
-    /// The safetensors layout: an 8-byte little-endian header length, a JSON header giving each tensor's dtype,
-    /// shape and byte range, then the raw little-endian data.
-    /// </summary>
-    private static void WriteSafetensors(IDictionary<string, Tensor> tensors, string path)
-    {
-        var header = new Dictionary<string, object>();
-        var blobs = new List<byte[]>();
-        long offset = 0;
-        foreach (var (name, tensor) in tensors.OrderBy(t => t.Key, StringComparer.Ordinal))
-        {
-            var values = tensor.detach().to(ScalarType.Float32).contiguous().data<float>().ToArray();
-            var bytes = new byte[values.Length * sizeof(float)];
-            Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-            long[] range = [offset, offset + bytes.Length];
-            header[name] = new { dtype = "F32", shape = tensor.shape, data_offsets = range };
-            blobs.Add(bytes);
-            offset += bytes.Length;
-        }
-
-        var headerBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header));
-        using var output = File.Create(path);
-        output.Write(BitConverter.GetBytes((ulong)headerBytes.LongLength));
-        output.Write(headerBytes);
-        foreach (var blob in blobs)
-        {
-            output.Write(blob);
-        }
+        CheckpointLoader.SaveSafetensors(bert.Model, Path.Combine(folder, "model.safetensors"));
     }
 }
