@@ -124,7 +124,8 @@ public sealed class SnapshotStore
             var difference = ImageDifference.Between(received, verified);
             return difference.IsWithin(tolerance)
                 ? null
-                : $"size {received.Width}x{received.Height}; {difference}; tolerance {tolerance}";
+                : $"size {received.Width}x{received.Height}; {difference.Describe(tolerance)}; "
+                  + $"tolerance {tolerance}";
         });
     }
 

@@ -114,6 +114,37 @@ public sealed class SnapshotStoreSpecs
     }
 
     [Test]
+    public void Values_past_the_max_pass_while_they_stay_within_the_outlier_fraction()
+    {
+        Save(Gradient(), VerifiedPng);
+        using var picture = Gradient();
+        picture[1, 1] = Shift(picture[1, 1], 40);
+        picture[6, 4] = Shift(picture[6, 4], 40);
+
+        // 2 of 192 values (1.04%) are 40 levels off, within 1.1%; the mean is 80 / 192 = 0.42.
+        Store.VerifyImage(picture, new ImageTolerance(2, 1, outlierFraction: 0.011), testName: Name);
+
+        File.Exists(ReceivedPng).Should().BeFalse();
+    }
+
+    [Test]
+    public void One_outlier_more_than_the_fraction_allows_fails_counting_the_outliers()
+    {
+        Save(Gradient(), VerifiedPng);
+        using var picture = Gradient();
+        picture[1, 1] = Shift(picture[1, 1], 40);
+        picture[6, 4] = Shift(picture[6, 4], 40);
+        picture[3, 2] = Shift(picture[3, 2], 3);
+
+        // 1.1% of 192 values is 2.1 values: the third one past 2 levels, though only 3 off, is one too many.
+        var act = () => Store.VerifyImage(picture, new ImageTolerance(2, 1, outlierFraction: 0.011), testName: Name);
+
+        act.Should().Throw<AssertionException>().WithMessage(
+            "*3 of 192 channel values (1.5625%) differ by more than 2; "
+            + "tolerance max channel difference 2 for all but 1.1% of the values, mean 1*");
+    }
+
+    [Test]
     public void The_default_tolerance_is_exact()
     {
         Save(Gradient(), VerifiedPng);

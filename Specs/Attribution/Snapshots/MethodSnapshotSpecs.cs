@@ -22,16 +22,42 @@ namespace XaiReference.Specs.Attribution.Snapshots;
 /// their settings are otherwise the course's and the seed is fixed, so the pins are exact reruns.</para>
 /// <para>The numbers are the exact per-picture sums of the raw attributions and the maps averaged over 8 x 8 pixel
 /// blocks (16 x 16 per picture): full maps would make megabytes of snapshot for little more safety, since a change
-/// anywhere moves a block average or the sum. Tolerance: 1e-4 absolute plus 1e-3 relative, for float32
-/// differences between CPUs (vectorised reductions sum in another order), far below a change of method.</para>
-/// <para>Figures: each channel may differ by 2 levels (a map value near a rounding boundary of the 8-bit colour
-/// scale), and the mean over all channels by 0.05 levels.</para>
+/// anywhere moves a block average or the sum.</para>
+/// <para>The tolerances cover float32 on other CPUs: vectorised kernels of other widths sum in another order. They
+/// were measured by rerunning these specs with libtorch held to narrower instruction sets
+/// (<c>ATEN_CPU_CAPABILITY=default ONEDNN_MAX_CPU_ISA=SSE41 MKL_ENABLE_INSTRUCTIONS=SSE4_2</c>, and AVX) on an AVX2
+/// machine, against snapshots made on another CPU; <c>.ci/run</c> reruns them that way. The largest differences seen
+/// and what the tolerances allow:</para>
+/// <list type="bullet">
+/// <item>Sums and block averages: 1e-4 absolute plus 1e-3 relative (seen: 1.3e-4 relative on IG's sums), except
+/// saliency's maps, 1e-3 absolute plus 1e-3 relative (seen: 5e-4 on values in [0, 1]). The course's saliency
+/// differentiates the cross-entropy, whose gradient for a confident prediction is 1 - p, computed with cancellation,
+/// and each map is divided by its own largest pixel; so every block moves together by about 1e-3. A change of method
+/// is far larger: the paper's saliency moves a block by up to 0.26, SmoothGrad with 24 samples instead of 25 by up to
+/// 0.08, IG with 9 steps instead of 10 by up to 0.27.</item>
+/// <item>Filter visualisation: Adam divides each step by the gradient's running magnitude, so a pixel whose gradient
+/// is rounding noise still moves by the learning rate, in the direction the noise says; after 100 steps such pixels
+/// differ by up to 1.0 in an 8 x 8 block. The pin is therefore the objective at every step and the activation maps
+/// (1e-4 absolute plus 1e-3 relative; seen: 3.2e-5 relative) and, apart, the visualisations averaged over 32 x 32
+/// blocks, 0.1 absolute (seen: 0.047, values from -8.9 to 10.4). A learning rate 5% lower moves the final objective
+/// by 5% and a block by up to 0.7; one step fewer shortens the objective.</item>
+/// <item>Figures: each channel may differ by 2 levels (a map value near a rounding boundary of the 8-bit colour
+/// scale) except for 0.01% of the values (seen: 0.001%, up to 9 levels), with a mean of at most 0.05 levels (seen:
+/// 0.0008). The filter figure shows the visualisations pixel by pixel: 16 levels except for 0.2% of the values
+/// (seen: 0.04%, up to 148 levels), mean 0.3 (seen: 0.11).</item>
+/// </list>
 /// </remarks>
 public sealed class MethodSnapshotSpecs
 {
     private const int Block = 8;
+    private const int VisualisationBlock = 32;
     private static readonly NumberTolerance Numbers = new(absolute: 1e-4, relative: 1e-3);
-    private static readonly ImageTolerance Figure = new(maxChannelDifference: 2, meanChannelDifference: 0.05);
+    private static readonly NumberTolerance SaliencyNumbers = new(absolute: 1e-3, relative: 1e-3);
+    private static readonly NumberTolerance Visualisations = new(absolute: 0.1, relative: 0);
+    private static readonly ImageTolerance Figure = new(
+        maxChannelDifference: 2, meanChannelDifference: 0.05, outlierFraction: 1e-4);
+    private static readonly ImageTolerance FilterFigure = new(
+        maxChannelDifference: 16, meanChannelDifference: 0.3, outlierFraction: 2e-3);
     private static readonly Lazy<CourseClassifier> model = new(DefaultFixtures.LoadClassifier);
 
     private static long[] Labels => DefaultFixtures.Pictures.Select(p => (long)p.Label).ToArray();
@@ -45,7 +71,7 @@ public sealed class MethodSnapshotSpecs
         var pictures = DefaultFixtures.PictureBatch();
         using var result = new Saliency(model.Value, SaliencyOptions.Course).Attribute(pictures, Labels);
 
-        Pin(result, "Saliency (course)", "saliency", pictures);
+        Pin(result, "Saliency (course)", "saliency", pictures, SaliencyNumbers);
     }
 
     [Test]
@@ -56,7 +82,7 @@ public sealed class MethodSnapshotSpecs
         var options = SmoothGradOptions.Course with { Samples = 25, Seed = 0 };
         using var result = new SmoothGrad(model.Value, options).Attribute(pictures, Labels);
 
-        Pin(result, "SmoothGrad (course, 25 samples, seed 0)", "smoothgrad", pictures);
+        Pin(result, "SmoothGrad (course, 25 samples, seed 0)", "smoothgrad", pictures, Numbers);
     }
 
     [Test]
@@ -67,7 +93,7 @@ public sealed class MethodSnapshotSpecs
         using var result = new IntegratedGradients(model.Value, IntegratedGradientsOptions.Course)
             .Attribute(pictures, Labels);
 
-        Pin(result, "Integrated Gradients (course, 10 steps)", "ig", pictures);
+        Pin(result, "Integrated Gradients (course, 10 steps)", "ig", pictures, Numbers);
     }
 
     [Test]
@@ -113,33 +139,35 @@ public sealed class MethodSnapshotSpecs
         result.Objective.Should().HaveCount(
             FilterVisualizationSettings.Course.Steps + 1, "before the first step and after each");
         Snapshot.VerifyObject(
-            new
-            {
-                objective = result.Objective,
-                activations = BlockAverages(result.Activations.unsqueeze(1)),
-                visualisations = BlockAverages(result.Visualizations),
-            },
+            new { objective = result.Objective, activations = BlockAverages(result.Activations.unsqueeze(1), Block) },
             Numbers);
+        Snapshot.VerifyObject(
+            BlockAverages(result.Visualizations, VisualisationBlock), Visualisations, suffix: "visualisations");
         var png = MethodFigure.ForFilter("Filter 0 of cnn.6 (course)", pictures, Captions, result);
-        SnapshotStore.BesideSource().VerifyPng(png, Figure);
+        SnapshotStore.BesideSource().VerifyPng(png, FilterFigure);
     }
 
-    private static void Pin(AttributionResult result, string title, string rowName, Tensor pictures)
+    private static void Pin(
+        AttributionResult result,
+        string title,
+        string rowName,
+        Tensor pictures,
+        NumberTolerance tolerance)
     {
         var sums = result.Attributions.sum([1, 2, 3]).to(ScalarType.Float64).data<double>().ToArray();
         Snapshot.VerifyObject(
-            new { attributionSums = sums, maps = BlockAverages(result.Map.unsqueeze(1)) },
-            Numbers);
+            new { attributionSums = sums, maps = BlockAverages(result.Map.unsqueeze(1), Block) },
+            tolerance);
         var png = MethodFigure.ForAttribution(title, pictures, Captions, result, rowName);
         SnapshotStore.BesideSource().VerifyPng(png, Figure);
     }
 
-    /// <summary>[N, C, H, W] to per picture, per channel, the means of <see cref="Block"/>-pixel squares.</summary>
-    private static double[][][][] BlockAverages(Tensor values)
+    /// <summary>[N, C, H, W] to per picture, per channel, the means of <paramref name="block"/>-pixel squares.</summary>
+    private static double[][][][] BlockAverages(Tensor values, int block)
     {
         using var scope = NewDisposeScope();
         var (n, c) = ((int)values.shape[0], (int)values.shape[1]);
-        var pooled = nn.functional.avg_pool2d(values.detach().to(ScalarType.Float32), Block).to(ScalarType.Float64);
+        var pooled = nn.functional.avg_pool2d(values.detach().to(ScalarType.Float32), block).to(ScalarType.Float64);
         var (h, w) = ((int)pooled.shape[2], (int)pooled.shape[3]);
         var flat = pooled.contiguous().data<double>().ToArray();
         return Enumerable.Range(0, n).Select(i =>
