@@ -1,8 +1,9 @@
+using XaiReference.Platform;
 using static TorchSharp.torch;
 
 namespace XaiReference.Benchmarks;
 
-/// <summary>The torch settings both sides of a comparison share.</summary>
+/// <summary>The torch settings both sides of a comparison share, and the allocator setting of ours.</summary>
 public static class BenchmarkSetup
 {
     /// <summary>
@@ -14,6 +15,25 @@ public static class BenchmarkSetup
             ? threads
             : 2;
 
-    /// <summary>Sets libtorch's intra-op thread count; call at the start of every global setup.</summary>
-    public static void Torch() => set_num_threads(Threads);
+    /// <summary>
+    /// Whether this side keeps freed native memory for reuse, as the grader does
+    /// (<see cref="NativeAllocator.RetainFreedMemory"/>): yes, unless the environment variable
+    /// <c>XAI_BENCH_ALLOCATOR</c> is <c>system</c>, which measures glibc's defaults instead.
+    /// </summary>
+    public static bool RetainsFreedMemory { get; } =
+        !string.Equals(Environment.GetEnvironmentVariable("XAI_BENCH_ALLOCATOR"), "system",
+            StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Sets libtorch's intra-op thread count and the allocator; call at the start of every global setup.
+    /// </summary>
+    public static void Torch()
+    {
+        if (RetainsFreedMemory)
+        {
+            NativeAllocator.RetainFreedMemory();
+        }
+
+        set_num_threads(Threads);
+    }
 }

@@ -8,6 +8,9 @@ namespace XaiReference.Benchmarks;
 /// memory diagnoser does not see). Before each method the kernel's peak-RSS mark is reset
 /// (<c>echo 5 &gt; /proc/self/clear_refs</c>); the result is the peak during one call (the second: the first
 /// warms up) minus the resident size just before it. Linux only. The Python baseline measures the same way.
+/// Measured with glibc's default allocator settings: with freed memory retained
+/// (<see cref="XaiReference.Platform.NativeAllocator"/>) what a call needs is resident before it starts, and
+/// the difference would read near zero.
 /// </summary>
 public static class PeakMemory
 {
@@ -15,7 +18,7 @@ public static class PeakMemory
     /// <param name="output">The JSON file to write, { "Class.Method": MiB }.</param>
     public static void Run(string output)
     {
-        BenchmarkSetup.Torch();
+        TorchSharp.torch.set_num_threads(BenchmarkSetup.Threads);
         var peaks = new SortedDictionary<string, double>(StringComparer.Ordinal);
         using (var slim = ImageWorkload.Slim())
         {

@@ -2,6 +2,11 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using XaiReference.Grader.Commands;
 using XaiReference.Grader.Grading;
+using XaiReference.Platform;
+
+// Every method allocates the same large activations pass after pass: keep freed native memory for reuse
+// instead of faulting fresh pages in each time (docs/benchmarks.md measures what that saves).
+NativeAllocator.RetainFreedMemory();
 
 var app = new CommandApp();
 app.Configure(config =>

@@ -8,6 +8,8 @@
 # BenchmarkDotNet classes) and the Python baseline (benchmarks/python/baseline.py, Debian's python3-torch)
 # alternately, call by call, and reports paired ratios. BERT against ONNX Runtime, key derivation and
 # grading: BenchmarkDotNet (Benchmarks/). Peak memory: `memory` on both sides.
+# Allocator: ours keeps freed native memory for reuse, as the grader does (NativeAllocator); Python runs with
+# glibc's defaults, as people run it. A control run of the gradient methods gives Python the same setting.
 # Threads: 2 on both sides, or XAI_BENCH_THREADS.
 # Needs: the .NET SDK; /usr/bin/python3 with python3-torch, python3-numpy, python3-pil (apt-get install).
 # Output: the table on stdout; raw results in benchmark-results/ (ignored by git).
@@ -30,12 +32,19 @@ echo "load before: $(uptime)" > "$out/load.txt"
 dotnet build Benchmarks -c Release -v quiet -nologo >&2
 side_by_side() { "$python" benchmarks/python/side_by_side.py "$@"; }
 
+gradients=(ForwardBackward Saliency IntegratedGradients SmoothGrad FilterVisualization)
 if $quick; then
   side_by_side --width slim --rounds 5 --filter ForwardBackward Saliency IntegratedGradients \
     --out "$out/side-by-side-slim.json"
+  side_by_side --width slim --rounds 5 --filter ForwardBackward Saliency IntegratedGradients \
+    --python-allocator retain --out "$out/same-allocator-slim.json"
 else
   side_by_side --width slim --rounds 3 --out "$out/side-by-side-slim.json"
   side_by_side --width course --rounds 2 --out "$out/side-by-side-course.json"
+  side_by_side --width slim --rounds 3 --filter "${gradients[@]}" --python-allocator retain \
+    --out "$out/same-allocator-slim.json"
+  side_by_side --width course --rounds 2 --filter "${gradients[@]}" --python-allocator retain \
+    --out "$out/same-allocator-course.json"
   dotnet run -c Release --project Benchmarks --no-build -- --filter '*Bert*' '*Grading*' '*KeyDerivation*' >&2
   cp BenchmarkDotNet.Artifacts/results/*-report-full.json "$out/"
   dotnet run -c Release --project Benchmarks --no-build -- memory "$out/ours-memory.json" >&2

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using XaiReference.Platform;
 
 namespace XaiReference.Grader.Commands;
 
@@ -18,6 +19,9 @@ public sealed class VersionCommand : Command
         table.AddRow("grader", grader?.ToString() ?? "unknown");
         table.AddRow("TorchSharp", Markup.Escape(torchSharp ?? "unknown"));
         table.AddRow("libtorch threads", TorchSharp.torch.get_num_threads().ToString());
+        table.AddRow(
+            "freed native memory",
+            NativeAllocator.IsRetainingFreedMemory ? "kept for reuse" : "returned to the system (its default)");
         table.AddRow(".NET", Environment.Version.ToString());
         AnsiConsole.Write(table);
         return 0;

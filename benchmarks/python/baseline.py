@@ -270,6 +270,15 @@ def serve(calls):
         print(f"{(time.perf_counter() - start) * 1000.0:.3f}", flush=True)
 
 
+def retain_freed_memory():
+    """glibc's mallopt as NativeAllocator.RetainFreedMemory calls it: no mapped blocks, no trimming."""
+    import ctypes
+    libc = ctypes.CDLL("libc.so.6")
+    m_trim_threshold, m_mmap_max = -1, -4
+    if libc.mallopt(m_mmap_max, 0) != 1 or libc.mallopt(m_trim_threshold, 2**31 - 1) != 1:
+        raise RuntimeError("mallopt refused the settings")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--width", choices=["slim", "course"], default="slim")
@@ -281,8 +290,13 @@ def main():
     parser.add_argument("--memory", action="store_true", help="peak RSS per method (one call each) instead")
     parser.add_argument("--serve", action="store_true",
                         help="read benchmark names from stdin and answer each with its time (side_by_side.py)")
+    parser.add_argument("--allocator", choices=["system", "retain"], default="system",
+                        help="system: glibc's defaults, as people run PyTorch; retain: the settings the C# side "
+                             "uses (Reference/Platform/NativeAllocator.cs), to show what they are worth here")
     args = parser.parse_args()
 
+    if args.allocator == "retain":
+        retain_freed_memory()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     model = load_model(args.width)

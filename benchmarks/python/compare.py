@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Turns the raw results of scripts/benchmark.sh into the tables of docs/benchmarks.md (Markdown on stdout).
 
-Reads from one folder: side-by-side-*.json (side_by_side.py), *-report-full.json (BenchmarkDotNet's JSON
-export), ours-memory.json and python-memory-*.json (peak resident memory). "ours / Python" is the median
+Reads from one folder: side-by-side-*.json (side_by_side.py: ours as the grader runs, Python with glibc's
+default allocator settings), same-allocator-*.json (the control: both sides keep freed memory for reuse),
+*-report-full.json (BenchmarkDotNet's JSON export), ours-memory.json and python-memory-*.json (peak resident
+memory). "ours / Python" is the median
 over rounds of the paired ratio; "fastest" compares the quickest calls of
 each side (the least disturbed by other work); "x fwd+bwd" divides a method's median by the same side's median of one
 forward and backward pass at batch 1. Written for this project; standard library only.
@@ -32,10 +34,12 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def image_table(folder):
-    times = load(folder, "side-by-side-*.json")
-    ours_memory = load(folder, "ours-memory.json")
-    python_memory = load(folder, "python-memory-*.json")
+def image_table(folder, pattern, with_memory):
+    times = load(folder, pattern)
+    if not times:
+        return
+    ours_memory = load(folder, "ours-memory.json") if with_memory else {}
+    python_memory = load(folder, "python-memory-*.json") if with_memory else {}
     print("| benchmark | ours (median) | Python (median) | ours / Python (paired) | fastest: ours / Python "
           "| ours x fwd+bwd | Python x fwd+bwd | peak RSS ours / Python |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -81,7 +85,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", required=True, help="the folder scripts/benchmark.sh wrote")
     args = parser.parse_args()
-    image_table(args.results)
+    image_table(args.results, "side-by-side-*.json", with_memory=True)
+    if glob.glob(os.path.join(args.results, "same-allocator-*.json")):
+        print()
+        print("Control: the same allocator setting on both sides (freed native memory kept for reuse):")
+        print()
+        image_table(args.results, "same-allocator-*.json", with_memory=False)
     dotnet_table(args.results)
 
 
