@@ -47,6 +47,7 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor, Tensor>
         var positionIds = arange(inputIds.shape[1], dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0);
         var sum = word_embeddings.call(inputIds) + token_type_embeddings.call(tokenTypeIds)
             + position_embeddings.call(positionIds);
-        return dropout.call(LayerNorm.call(sum)).MoveToOuterDisposeScope();
+        var normalized = LayerNorm.call(sum);
+        return (training ? dropout.call(normalized) : normalized).MoveToOuterDisposeScope();
     }
 }

@@ -36,6 +36,8 @@ public sealed class BertResidualOutput : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor residual)
     {
         using var scope = NewDisposeScope();
-        return LayerNorm.call(dropout.call(dense.call(x)) + residual).MoveToOuterDisposeScope();
+        var projected = dense.call(x);
+        var dropped = training ? dropout.call(projected) : projected;
+        return LayerNorm.call(dropped + residual).MoveToOuterDisposeScope();
     }
 }

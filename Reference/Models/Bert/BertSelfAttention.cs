@@ -56,7 +56,9 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, (Tensor Contex
         var probabilities = scores.softmax(-1);
 
         // [B, heads, T, headSize] -> [B, T, hidden]
-        var context = matmul(dropout.call(probabilities), v).transpose(1, 2).reshape(batch, length, heads * headSize);
+        // Dropout is the identity in eval mode: skipping its call there saves a native call per layer.
+        var weights = training ? dropout.call(probabilities) : probabilities;
+        var context = matmul(weights, v).transpose(1, 2).reshape(batch, length, heads * headSize);
         return (context.MoveToOuterDisposeScope(), probabilities.MoveToOuterDisposeScope());
     }
 }
