@@ -6,7 +6,7 @@ namespace XaiReference.Benchmarks;
 /// The image methods at the course network's width (random weights), for one picture. A full run of the
 /// course's settings at this width takes hours on two cores, so the many-pass methods run fewer passes
 /// than the course and their time per pass is what to read: SmoothGrad 10 of 500 samples, LIME 20 of 1000
-/// samples, filter visualisation 2 of 100 steps on one of ten pictures. Saliency and the course's Integrated
+/// samples, filter visualisation 5 of 100 steps on the ten pictures. Saliency and the course's Integrated
 /// Gradients run in full; the paper's 50-step Integrated Gradients (about a minute a call here) does not run
 /// at this width. One warm-up and three measured calls (<see cref="CourseWidthConfig"/>).
 /// </summary>
@@ -55,7 +55,7 @@ public class CourseWidthBenchmarks
     [Benchmark]
     public void Lime20ClassifierOnly() => workload.LimeClassifierOnly(20);
 
-    /// <summary>Filter visualisation of cnn[6] filter 0, 2 Adam steps on one picture (course: 100 on ten).</summary>
+    /// <summary>Filter visualisation of cnn[6] filter 0, 5 Adam steps on the ten pictures (course: 100).</summary>
     [Benchmark]
-    public void FilterVisualization2() => workload.FilterVisualization(2, 1);
+    public void FilterVisualization5() => workload.FilterVisualization(5, 10);
 }

@@ -192,7 +192,7 @@ public sealed class ImageWorkload : IDisposable
                 ("SmoothGrad10", () => SmoothGrad(10)),
                 ("Lime20", () => Lime(20)),
                 ("Lime20ClassifierOnly", () => LimeClassifierOnly(20)),
-                ("FilterVisualization2", () => FilterVisualization(2, 1)),
+                ("FilterVisualization5", () => FilterVisualization(5, 10)),
             ]);
         }
         else

@@ -144,6 +144,9 @@ public static class FilterVisualization
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
+
+            // The pass after the last step only reads the final objective: no graph is needed for it.
+            using var noGraph = step == settings.Steps ? no_grad() : null;
             var shifted = settings.Jitter > 0 && step < settings.Steps
                 ? pictures.roll([random.Next(-settings.Jitter, settings.Jitter + 1),
                     random.Next(-settings.Jitter, settings.Jitter + 1)], [2, 3])

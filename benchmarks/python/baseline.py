@@ -248,7 +248,7 @@ def workloads(methods, width, memory=False):
         "SmoothGrad10": lambda: m.smoothgrad(10),
         "IntegratedGradientsCourse": m.ig_course,
         "Lime20ClassifierOnly": lambda: m.lime_classifier_only(20),
-        "FilterVisualization2": lambda: m.filter_visualization(2, 1),
+        "FilterVisualization5": lambda: m.filter_visualization(5, 10),
     }
 
 
