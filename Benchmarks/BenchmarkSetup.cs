@@ -25,6 +25,15 @@ public static class BenchmarkSetup
             StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Whether our network runs its trunk channels-last (<see cref="Models.CourseClassifier.ChannelsLast"/>, its
+    /// default): yes, unless the environment variable <c>XAI_BENCH_LAYOUT</c> is <c>nchw</c>, which measures the
+    /// plain layout instead.
+    /// </summary>
+    public static bool ChannelsLast { get; } =
+        !string.Equals(Environment.GetEnvironmentVariable("XAI_BENCH_LAYOUT"), "nchw",
+            StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Sets libtorch's intra-op thread count and the allocator; call at the start of every global setup.
     /// </summary>
     public static void Torch()
