@@ -4,7 +4,10 @@ using XaiReference.Benchmarks;
 // dotnet run -c Release --project Benchmarks -- --filter '*'          every benchmark (docs/benchmarks.md)
 // dotnet run -c Release --project Benchmarks -- memory [file.json]     peak resident memory of each image method
 // dotnet run -c Release --project Benchmarks -- serve slim|course      the C# half of scripts/benchmark.sh
-// dotnet run -c Release --project Benchmarks -- bert-paired [rounds]    BERT against ONNX Runtime, alternating calls
+// dotnet run -c Release --project Benchmarks -- bert-paired [rounds] [spinning]
+//                                                      BERT against ONNX Runtime, alternating calls
+// dotnet run -c Release --project Benchmarks -- layout slim|course rounds name...
+//                                                      channels-last against the plain layout, alternating calls
 if (args.Length > 1 && args[0] == "serve")
 {
     SideBySideServer.Run(args[1]);
@@ -20,7 +23,14 @@ if (args.Length > 0 && args[0] == "memory")
 if (args.Length > 0 && args[0] == "bert-paired")
 {
     BertPairedComparison.Run(
-        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+        spinning: args.Length > 2 && args[2] == "spinning");
+    return;
+}
+
+if (args.Length > 3 && args[0] == "layout")
+{
+    LayoutComparison.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3..]);
     return;
 }
 
