@@ -165,6 +165,18 @@ public static class CheckpointLoader
     public static void SaveSafetensors(nn.Module module, string path)
     {
         ArgumentNullException.ThrowIfNull(module);
+        SaveSafetensors(module.state_dict(), path);
+    }
+
+    /// <summary>
+    /// Writes named tensors to a Hugging Face safetensors file, each in its logical (row-major) order whatever its
+    /// memory layout: BERT's linear weights, for one, are stored transposed (see <c>BertLinear</c>).
+    /// </summary>
+    /// <param name="stateDict">Tensors by state-dict name.</param>
+    /// <param name="path">The file to write; its folder must exist. An existing file is replaced.</param>
+    public static void SaveSafetensors(IReadOnlyDictionary<string, Tensor> stateDict, string path)
+    {
+        ArgumentNullException.ThrowIfNull(stateDict);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(folder))
@@ -173,8 +185,11 @@ public static class CheckpointLoader
         }
 
         // TorchSharp.PyBridge writes a correct file: sorted, contiguous data offsets, F32 and I64 dtypes,
-        // checked by parsing its output in Python and loading it strictly into the PyTorch network.
-        module.save_safetensors(path);
+        // checked by parsing its output in Python and loading it strictly into the PyTorch network. It writes a
+        // tensor's memory as it lies, so it refuses strided tensors: they are copied into row-major order first.
+        using var scope = NewDisposeScope();
+        var rowMajor = stateDict.ToDictionary(p => p.Key, p => p.Value.contiguous(), StringComparer.Ordinal);
+        Safetensors.SaveStateDict(path, rowMajor);
     }
 
     private static Dictionary<string, Tensor> ReadInScope(string path, out CheckpointFormat format)

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using NUnit.Framework;
+using XaiReference.Models;
 using XaiReference.Models.Bert;
 using XaiReference.Specs.Models.Bert;
 using XaiReference.Text;
@@ -63,10 +64,7 @@ public sealed class MaskedWordPredictionsSpecs
                 File.Copy(Path.Combine(folder, name), Path.Combine(scratch, name));
             }
 
-            using (var file = File.Create(Path.Combine(scratch, "model.safetensors")))
-            {
-                TorchSharp.PyBridge.Safetensors.SaveStateDict(file, state);
-            }
+            CheckpointLoader.SaveSafetensors(state, Path.Combine(scratch, "model.safetensors"));
 
             return BertLoader.LoadFolder(scratch);
         }

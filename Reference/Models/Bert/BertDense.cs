@@ -21,7 +21,7 @@ public sealed class BertDense : nn.Module<Tensor, Tensor>
     public BertDense(int inputSize, int outputSize, nn.Module<Tensor, Tensor> activation)
         : base(nameof(BertDense))
     {
-        dense = nn.Linear(inputSize, outputSize);
+        dense = BertLinear.Create(inputSize, outputSize);
         this.activation = activation;
         RegisterComponents();
     }

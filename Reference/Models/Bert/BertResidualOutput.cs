@@ -23,7 +23,7 @@ public sealed class BertResidualOutput : nn.Module<Tensor, Tensor, Tensor>
         : base(nameof(BertResidualOutput))
     {
         ArgumentNullException.ThrowIfNull(config);
-        dense = nn.Linear(inputSize, config.HiddenSize);
+        dense = BertLinear.Create(inputSize, config.HiddenSize);
         LayerNorm = nn.LayerNorm(config.HiddenSize, eps: config.LayerNormEps);
         dropout = nn.Dropout(config.HiddenDropoutProb);
         RegisterComponents();

@@ -26,9 +26,9 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, (Tensor Contex
         ArgumentNullException.ThrowIfNull(config);
         heads = config.HeadCount;
         headSize = config.HeadSize;
-        query = nn.Linear(config.HiddenSize, config.HiddenSize);
-        key = nn.Linear(config.HiddenSize, config.HiddenSize);
-        value = nn.Linear(config.HiddenSize, config.HiddenSize);
+        query = BertLinear.Create(config.HiddenSize, config.HiddenSize);
+        key = BertLinear.Create(config.HiddenSize, config.HiddenSize);
+        value = BertLinear.Create(config.HiddenSize, config.HiddenSize);
         dropout = nn.Dropout(config.AttentionDropoutProb);
         RegisterComponents();
     }

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using NUnit.Framework;
 using XaiReference.Models.Bert;
+using XaiReference.Specs.Support;
 using static TorchSharp.torch;
 
 namespace XaiReference.Specs.Models.Bert;
@@ -23,6 +24,29 @@ public sealed class BertForwardSpecs
         output.Attentions.Should()
             .OnlyContain(a => a.shape.SequenceEqual(new[] { 2L, 12L, batch.Length, batch.Length }));
         output.PooledOutput!.shape.Should().Equal(2, 384);
+    }
+
+    [Test]
+    public void Linear_weights_keep_the_checkpoint_shape_but_lie_input_major_and_compute_x_times_w_transposed()
+    {
+        using var scope = NewDisposeScope();
+        var query = Bert.Model.named_modules().Single(m => m.name == "encoder.layer.0.attention.self.query").module;
+        var state = Bert.Model.state_dict();
+        var weight = state["encoder.layer.0.attention.self.query.weight"];
+        var bias = state["encoder.layer.0.attention.self.query.bias"];
+
+        // [out, in] as in the checkpoint, stored as the transpose of a contiguous [in, out]: a step of one along
+        // the output dimension moves one float, a step along the input dimension moves a whole row of 384.
+        weight.shape.Should().Equal(384, 384);
+        weight.stride().Should().Equal(1, 384);
+
+        var x = randn(2, 7, 384, generator: new Generator().manual_seed(3));
+        using var noGrad = no_grad();
+        var actual = ((TorchSharp.Modules.Linear)query).call(x);
+        var expected = matmul(x, weight.contiguous().t()) + bias;
+
+        // The same dot products of 384 terms, summed by another kernel: float32 rounding only.
+        actual.Should().BeCloseTo(expected, absoluteTolerance: 1e-5, relativeTolerance: 1e-5);
     }
 
     [Test]

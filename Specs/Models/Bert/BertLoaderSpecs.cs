@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentAssertions;
 using NUnit.Framework;
+using XaiReference.Models;
 using XaiReference.Models.Bert;
 using static TorchSharp.torch;
 
@@ -114,10 +115,7 @@ public sealed class BertLoaderSpecs
         state["cls.predictions.bias"] = state["cls.predictions.decoder.bias"];
         state.Remove("cls.predictions.decoder.bias");
         var folder = CopyTiny(except: "pytorch_model.bin");
-        using (var file = File.Create(Path.Combine(folder, "model.safetensors")))
-        {
-            TorchSharp.PyBridge.Safetensors.SaveStateDict(file, state);
-        }
+        CheckpointLoader.SaveSafetensors(state, Path.Combine(folder, "model.safetensors"));
 
         using var bert = BertLoader.LoadFolder(folder);
 
