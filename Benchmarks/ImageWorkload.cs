@@ -159,6 +159,25 @@ public sealed class ImageWorkload : IDisposable
     }
 
     /// <summary>
+    /// The network a command line names, with its calls (<see cref="Calls"/>) by name; sets libtorch up first
+    /// (<see cref="BenchmarkSetup.Torch"/>).
+    /// </summary>
+    /// <param name="width"><c>slim</c> or <c>course</c>.</param>
+    public static (ImageWorkload Workload, Dictionary<string, Action> Calls) Named(string width)
+    {
+        var courseWidth = width switch
+        {
+            "slim" => false,
+            "course" => true,
+            _ => throw new ArgumentException($"Expected the width 'slim' or 'course', got '{width}'.", nameof(width)),
+        };
+
+        BenchmarkSetup.Torch();
+        var workload = courseWidth ? CourseWidth() : Slim();
+        return (workload, workload.Calls(courseWidth).ToDictionary(c => c.Name, c => c.Call, StringComparer.Ordinal));
+    }
+
+    /// <summary>
     /// Every method as a call under the name the benchmark classes give it, with the settings they use.
     /// </summary>
     /// <param name="courseWidth">The course-width settings (fewer passes) instead of the slim network's.</param>

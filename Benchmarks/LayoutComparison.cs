@@ -16,16 +16,8 @@ internal static class LayoutComparison
     /// <param name="names">Names of <see cref="ImageWorkload.Calls"/>, e.g. <c>IntegratedGradientsCourse</c>.</param>
     public static void Run(string width, int rounds, IReadOnlyList<string> names)
     {
-        var courseWidth = width switch
-        {
-            "slim" => false,
-            "course" => true,
-            _ => throw new ArgumentException($"Expected the width 'slim' or 'course', got '{width}'.", nameof(width)),
-        };
-
-        BenchmarkSetup.Torch();
-        using var workload = courseWidth ? ImageWorkload.CourseWidth() : ImageWorkload.Slim();
-        var calls = workload.Calls(courseWidth).ToDictionary(c => c.Name, c => c.Call);
+        var (workload, calls) = ImageWorkload.Named(width);
+        using var owned = workload;
         foreach (var name in names)
         {
             if (!calls.TryGetValue(name, out var call))

@@ -15,16 +15,8 @@ public static class SideBySideServer
     /// <param name="width"><c>slim</c> or <c>course</c>.</param>
     public static void Run(string width)
     {
-        var courseWidth = width switch
-        {
-            "slim" => false,
-            "course" => true,
-            _ => throw new ArgumentException($"Expected the width 'slim' or 'course', got '{width}'.", nameof(width)),
-        };
-
-        BenchmarkSetup.Torch();
-        using var workload = courseWidth ? ImageWorkload.CourseWidth() : ImageWorkload.Slim();
-        var calls = workload.Calls(courseWidth).ToDictionary(c => c.Name, c => c.Call);
+        var (workload, calls) = ImageWorkload.Named(width);
+        using var owned = workload;
         Console.WriteLine($"ready {string.Join(' ', calls.Keys)}");
         while (Console.ReadLine() is { } name)
         {
