@@ -70,10 +70,10 @@ public sealed class CourseClassifier : Module<Tensor, Tensor>
     /// Whether the convolutional trunk runs on pictures laid out channels-last in memory (the values of one pixel
     /// next to each other, NHWC); on by default. Shapes stay [N, C, H, W]: only strides change, those of the trunk's
     /// activations and of gradients with respect to the input, which come back channels-last (element access,
-    /// <c>contiguous()</c> and every tensor operation go by logical index, so nothing downstream notices). libtorch's CPU convolutions (oneDNN)
-    /// run faster on that layout: integrated gradients' passes of ten pictures take about a seventh less time on
-    /// two cores at both widths (docs/benchmarks.md). The numbers are the same up to float rounding, since the
-    /// convolutions sum the same products in another order.
+    /// <c>contiguous()</c> and every tensor operation go by logical index, so nothing downstream notices).
+    /// libtorch's CPU convolutions (oneDNN) run faster on that layout: on two cores, integrated gradients take about
+    /// a tenth less time at the course's width and a quarter less on the slim fixture network (docs/benchmarks.md).
+    /// The numbers are the same up to float rounding, since the convolutions sum the same products in another order.
     /// </summary>
     public bool ChannelsLast { get; set; } = true;
 

@@ -16,7 +16,7 @@ namespace XaiReference.Models.Bert;
 /// </remarks>
 internal static class BertLinear
 {
-    /// <summary>A <see cref="Linear"/> of in -> out with the default initialisation, its weight stored [in, out].</summary>
+    /// <summary>A <see cref="Linear"/> of in -> out, initialised as usual, its weight stored [in, out].</summary>
     /// <param name="inputSize">Input width.</param>
     /// <param name="outputSize">Output width.</param>
     public static Linear Create(long inputSize, long outputSize)

@@ -162,7 +162,7 @@ public sealed class MethodSnapshotSpecs
         SnapshotStore.BesideSource().VerifyPng(png, Figure);
     }
 
-    /// <summary>[N, C, H, W] to per picture, per channel, the means of <paramref name="block"/>-pixel squares.</summary>
+    /// <summary>[N, C, H, W] to the means of <paramref name="block"/>-pixel squares, per picture and channel.</summary>
     private static double[][][][] BlockAverages(Tensor values, int block)
     {
         using var scope = NewDisposeScope();
