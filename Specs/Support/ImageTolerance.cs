@@ -58,12 +58,13 @@ public readonly record struct ImageTolerance
     public double OutlierFraction { get; }
 
     /// <inheritdoc />
-    public override string ToString() =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"max channel difference {MaxChannelDifference}")
-        + (OutlierFraction > 0
+    public override string ToString()
+    {
+        var outliers = OutlierFraction > 0
             ? string.Create(CultureInfo.InvariantCulture, $" for all but {OutlierFraction:0.#####%} of the values")
-            : string.Empty)
-        + string.Create(CultureInfo.InvariantCulture, $", mean {MeanChannelDifference:0.####}");
+            : string.Empty;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"max channel difference {MaxChannelDifference}{outliers}, mean {MeanChannelDifference:0.####}");
+    }
 }
