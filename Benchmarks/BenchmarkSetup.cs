@@ -34,6 +34,23 @@ public static class BenchmarkSetup
             StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Whether our network folds each BatchNorm2d into the convolution before it
+    /// (<see cref="Models.CourseClassifier.FoldBatchNorm"/>, its default): yes, unless the environment variable
+    /// <c>XAI_BENCH_FOLD</c> is <c>off</c>, which measures the unfolded network instead.
+    /// </summary>
+    public static bool FoldBatchNorm { get; } =
+        !string.Equals(Environment.GetEnvironmentVariable("XAI_BENCH_FOLD"), "off",
+            StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Gives <paramref name="model"/> this run's layout and folding settings.</summary>
+    /// <param name="model">The classifier a workload runs.</param>
+    public static void Apply(Models.CourseClassifier model)
+    {
+        model.ChannelsLast = ChannelsLast;
+        model.FoldBatchNorm = FoldBatchNorm;
+    }
+
+    /// <summary>
     /// Sets libtorch's intra-op thread count and the allocator; call at the start of every global setup.
     /// </summary>
     public static void Torch()

@@ -26,7 +26,7 @@ public sealed class ImageWorkload : IDisposable
     private ImageWorkload(CourseClassifier model, string description)
     {
         Model = model;
-        Model.ChannelsLast = BenchmarkSetup.ChannelsLast;
+        BenchmarkSetup.Apply(Model);
         Description = description;
         Label = DefaultFixtures.Pictures[PictureNumber].Label;
         picture = DefaultFixtures.Pictures[PictureNumber].ToTensor();

@@ -6,8 +6,9 @@ using XaiReference.Benchmarks;
 // dotnet run -c Release --project Benchmarks -- serve slim|course      the C# half of scripts/benchmark.sh
 // dotnet run -c Release --project Benchmarks -- bert-paired [rounds] [spinning]
 //                                                      BERT against ONNX Runtime, alternating calls
-// dotnet run -c Release --project Benchmarks -- layout slim|course rounds name...
-//                                                      channels-last against the plain layout, alternating calls
+// dotnet run -c Release --project Benchmarks -- layout|fold slim|course rounds name...
+//                                                      one setting of the classifier on and off, alternating calls:
+//                                                      channels-last or plain layout; BatchNorm folded or not
 if (args.Length > 1 && args[0] == "serve")
 {
     SideBySideServer.Run(args[1]);
@@ -28,9 +29,10 @@ if (args.Length > 0 && args[0] == "bert-paired")
     return;
 }
 
-if (args.Length > 3 && args[0] == "layout")
+if (args.Length > 3 && SettingComparison.Names.Contains(args[0]))
 {
-    LayoutComparison.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3..]);
+    SettingComparison.Run(
+        args[0], args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3..]);
     return;
 }
 

@@ -35,6 +35,12 @@ namespace XaiReference.Specs.Attribution.Snapshots;
 /// and each map is divided by its own largest pixel; so every block moves together by about 1e-3. A change of method
 /// is far larger: the paper's saliency moves a block by up to 0.26, SmoothGrad with 24 samples instead of 25 by up to
 /// 0.08, IG with 9 steps instead of 10 by up to 0.27.</item>
+/// <item>SmoothGrad: 1e-3 absolute plus 1e-3 relative, as saliency, whose cross-entropy it also differentiates. The
+/// central blocks of picture 1 switch between two sets of values up to 1.5e-3 apart (0.9965 or 0.9950 in the block
+/// that moves most) with the CPU's kernels and with the folding of BatchNorm into the convolutions
+/// (<see cref="CourseClassifier.FoldBatchNorm"/>): a step rather than a drift, as when a ReLU or max-pool decision in
+/// one of the 25 noisy copies lies within rounding of its threshold. Elsewhere the maps agree to 1e-6, bar 8e-4 in
+/// one block of picture 7.</item>
 /// <item>Filter visualisation: Adam divides each step by the gradient's running magnitude, so a pixel whose gradient
 /// is rounding noise still moves by the learning rate, in the direction the noise says; after 100 steps such pixels
 /// differ by up to 1.0 in an 8 x 8 block. The pin is therefore the objective at every step and the activation maps
@@ -53,6 +59,7 @@ public sealed class MethodSnapshotSpecs
     private const int VisualisationBlock = 32;
     private static readonly NumberTolerance Numbers = new(absolute: 1e-4, relative: 1e-3);
     private static readonly NumberTolerance SaliencyNumbers = new(absolute: 1e-3, relative: 1e-3);
+    private static readonly NumberTolerance SmoothGradNumbers = new(absolute: 1e-3, relative: 1e-3);
     private static readonly NumberTolerance Visualisations = new(absolute: 0.1, relative: 0);
     private static readonly ImageTolerance Figure = new(
         maxChannelDifference: 2, meanChannelDifference: 0.05, outlierFraction: 1e-4);
@@ -82,7 +89,7 @@ public sealed class MethodSnapshotSpecs
         var options = SmoothGradOptions.Course with { Samples = 25, Seed = 0 };
         using var result = new SmoothGrad(model.Value, options).Attribute(pictures, Labels);
 
-        Pin(result, "SmoothGrad (course, 25 samples, seed 0)", "smoothgrad", pictures, Numbers);
+        Pin(result, "SmoothGrad (course, 25 samples, seed 0)", "smoothgrad", pictures, SmoothGradNumbers);
     }
 
     [Test]
