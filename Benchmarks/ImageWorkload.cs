@@ -127,6 +127,24 @@ public sealed class ImageWorkload : IDisposable
     }
 
     /// <summary>
+    /// LIME's own machinery on its own: <see cref="Lime"/> (SLIC, sampling, the perturbed pictures, the kernel and
+    /// the regression) with a stand-in classifier that returns the same logits for every picture without looking at
+    /// it, so that no network runs.
+    /// </summary>
+    /// <param name="samples">Perturbed samples (the course: 1000).</param>
+    public void LimeMachineryOnly(int samples)
+    {
+        var segments = Slic();
+        using var logits = zeros(1, CourseClassifier.ClassCount);
+        LimeImage.Explain(
+            pictures => logits.expand(pictures.shape[0], -1).clone(),
+            picture,
+            segments,
+            [Label],
+            LimeSettings.Course with { Samples = samples });
+    }
+
+    /// <summary>
     /// Only the classifier's share of <see cref="Lime"/>: the same number of pictures through the model in
     /// batches of 10 under no_grad. LIME's own machinery is the difference.
     /// </summary>
@@ -226,6 +244,7 @@ public sealed class ImageWorkload : IDisposable
                 ("Slic", () => Slic()),
                 ("Lime1000", () => Lime(1000)),
                 ("Lime1000ClassifierOnly", () => LimeClassifierOnly(1000)),
+                ("Lime1000MachineryOnly", () => LimeMachineryOnly(1000)),
                 ("FilterVisualization100", () => FilterVisualization(100, 10)),
             ]);
         }

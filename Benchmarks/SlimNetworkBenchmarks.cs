@@ -60,6 +60,10 @@ public class SlimNetworkBenchmarks
     [Benchmark]
     public void Lime1000ClassifierOnly() => workload.LimeClassifierOnly(1000);
 
+    /// <summary>Everything of <see cref="Lime1000"/> but the network: LIME's own machinery.</summary>
+    [Benchmark]
+    public void Lime1000MachineryOnly() => workload.LimeMachineryOnly(1000);
+
     /// <summary>Course filter visualisation: cnn[6] filter 0, 100 Adam steps on the ten pictures.</summary>
     [Benchmark]
     public void FilterVisualization100() => workload.FilterVisualization(100, 10);

@@ -20,13 +20,15 @@ public sealed record FilterVisualizationResult(
 /// Visualization", https://distill.pub/2017/feature-visualization/), in the course's form and a regularised form.
 /// </summary>
 /// <remarks>
-/// A forward hook on the layer keeps its output. The activation map is output[:, filter]. Activation
-/// maximisation then treats the pictures as parameters and runs Adam on -sum(output[:, filter]) (the
-/// course: learning rate 0.1, 100 steps, starting from the real pictures, no regulariser; pictures are not
-/// clamped). Since the model runs in eval mode, each picture's optimisation is independent of the others
-/// in the batch. The papers usually start from noise and add regularisers; this class offers jitter and
-/// total variation. The hook is removed and the model's training mode and parameters' requires_grad
-/// restored when the method returns, also when it throws.
+/// A forward hook on the layer keeps its output and ends the forward there, since nothing after the layer counts
+/// towards the objective (where the layer runs more than once in a forward, its first output is the one used); the
+/// course runs the whole network and reads the hook's copy, which gives the same numbers. The activation map is
+/// output[:, filter]. Activation maximisation then treats the pictures as parameters and runs Adam on
+/// -sum(output[:, filter]) (the course: learning rate 0.1, 100 steps, starting from the real pictures, no
+/// regulariser; pictures are not clamped). Since the model runs in eval mode, each picture's optimisation is
+/// independent of the others in the batch. The papers usually start from noise and add regularisers; this class
+/// offers jitter and total variation. The hook is removed and the model's training mode and parameters'
+/// requires_grad restored when the method returns, also when it throws.
 /// </remarks>
 public static class FilterVisualization
 {
@@ -73,7 +75,9 @@ public static class FilterVisualization
             // dispose its temporaries: keep a handle of our own (an alias stays in the autograd graph).
             captured?.Dispose();
             captured = output.alias().DetachFromDisposeScope();
-            return output;
+
+            // Nothing after this layer counts towards the objective: stop the forward here (RunToLayer).
+            throw new LayerReached();
         });
         try
         {
@@ -95,7 +99,7 @@ public static class FilterVisualization
         using var noGrad = no_grad();
         using (NewDisposeScope())
         {
-            model.call(inputs.detach());
+            RunToLayer(model, inputs.detach());
         }
 
         if (captured is null)
@@ -151,7 +155,7 @@ public static class FilterVisualization
                 ? pictures.roll([random.Next(-settings.Jitter, settings.Jitter + 1),
                     random.Next(-settings.Jitter, settings.Jitter + 1)], [2, 3])
                 : pictures;
-            model.call(shifted);
+            RunToLayer(model, shifted);
             var activation = captured()[.., filter].sum();
             objective[step] = activation.item<float>();
             if (step == settings.Steps)
@@ -173,6 +177,22 @@ public static class FilterVisualization
         return (pictures.detach(), objective);
     }
 
+    /// <summary>
+    /// Runs the model's forward up to the hooked layer: the hook ends the forward once it has the layer's output,
+    /// so the layers after it, which the objective does not depend on, are not computed. Whatever the forward made
+    /// up to there is released by the caller's dispose scope.
+    /// </summary>
+    private static void RunToLayer(Module<Tensor, Tensor> model, Tensor inputs)
+    {
+        try
+        {
+            model.call(inputs);
+        }
+        catch (LayerReached)
+        {
+        }
+    }
+
     // Anisotropic total variation: sum of absolute differences between neighbouring pixels.
     private static Tensor TotalVariation(Tensor pictures)
     {
@@ -181,5 +201,10 @@ public static class FilterVisualization
         var vertical = (pictures.narrow(2, 1, height - 1) - pictures.narrow(2, 0, height - 1)).abs().sum();
         var horizontal = (pictures.narrow(3, 1, width - 1) - pictures.narrow(3, 0, width - 1)).abs().sum();
         return vertical + horizontal;
+    }
+
+    /// <summary>Thrown by the hook to end a forward at the hooked layer; never leaves this class.</summary>
+    private sealed class LayerReached : Exception
+    {
     }
 }

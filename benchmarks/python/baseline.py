@@ -196,25 +196,51 @@ class Methods:
                 self.model(tens[:min(batch, samples - start)])
 
     def filter_visualization(self, steps, pictures, layer=6, filter_index=0):
-        """Course: hook cnn[6], activation maps, then Adam (lr 0.1) on the pictures maximising filter 0's sum."""
+        """Course: hook cnn[6], activation maps, then Adam (lr 0.1) on the pictures maximising filter 0's sum.
+
+        As ours, the hook ends each forward at the hooked layer (nothing after it counts towards the objective;
+        the course's notebook runs the whole network, which gives the same numbers at more cost), and the
+        objective is read before each step and once after the last.
+        """
         freeze(self.model, True)
         captured = {}
-        hook = self.model.cnn[layer].register_forward_hook(lambda m, i, o: captured.__setitem__("out", o))
+
+        def keep_and_stop(module, inputs, output):
+            captured["out"] = output
+            raise LayerReached
+
+        def run_to_layer(x):
+            try:
+                self.model(x)
+            except LayerReached:
+                pass
+
+        hook = self.model.cnn[layer].register_forward_hook(keep_and_stop)
         try:
             x = self.ten[:pictures].clone()
             with torch.no_grad():
-                self.model(x)
+                run_to_layer(x)
             activations = captured["out"][:, filter_index].detach().clone()
             x.requires_grad_(True)
             optimizer = torch.optim.Adam([x], lr=0.1)
+            objective = []
             for _ in range(steps):
                 optimizer.zero_grad()
-                self.model(x)
-                (-captured["out"][:, filter_index].sum()).backward()
+                run_to_layer(x)
+                activation = captured["out"][:, filter_index].sum()
+                objective.append(activation.item())
+                (-activation).backward()
                 optimizer.step()
-            return activations, x.detach()
+            with torch.no_grad():
+                run_to_layer(x)
+                objective.append(captured["out"][:, filter_index].sum().item())
+            return activations, x.detach(), objective
         finally:
             hook.remove()
+
+
+class LayerReached(Exception):
+    """Raised by the filter visualisation's hook to end a forward at the hooked layer."""
 
 
 def workloads(methods, width, memory=False):

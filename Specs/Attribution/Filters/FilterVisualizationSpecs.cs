@@ -35,6 +35,28 @@ public sealed class FilterVisualizationSpecs
     }
 
     [Test]
+    public void The_layers_after_the_hooked_one_are_not_run_since_the_objective_does_not_depend_on_them()
+    {
+        using var scope = NewDisposeScope();
+        var model = TinyNet(seed: 1);
+        var pictures = rand(2, 3, 8, 8, generator: new Generator().manual_seed(2));
+        var head = (Module<Tensor, Tensor>)model.children().Last();
+        var headCalls = 0;
+        var counter = head.register_forward_pre_hook((_, input) =>
+        {
+            headCalls++;
+            return input;
+        });
+
+        var result = FilterVisualization.Explain(
+            model, ModulePath.Find(model, "2"), pictures, filter: 0, FilterVisualizationSettings.Course with { Steps = 3 });
+        counter.remove();
+
+        headCalls.Should().Be(0, "every forward ends at the hooked layer 2, before the Linear head");
+        result.Objective.Should().HaveCount(4);
+    }
+
+    [Test]
     public void Gradient_ascent_raises_the_filters_summed_activation()
     {
         using var scope = NewDisposeScope();
