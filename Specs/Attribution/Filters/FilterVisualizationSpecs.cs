@@ -48,8 +48,8 @@ public sealed class FilterVisualizationSpecs
             return input;
         });
 
-        var result = FilterVisualization.Explain(
-            model, ModulePath.Find(model, "2"), pictures, filter: 0, FilterVisualizationSettings.Course with { Steps = 3 });
+        var settings = FilterVisualizationSettings.Course with { Steps = 3 };
+        var result = FilterVisualization.Explain(model, ModulePath.Find(model, "2"), pictures, filter: 0, settings);
         counter.remove();
 
         headCalls.Should().Be(0, "every forward ends at the hooked layer 2, before the Linear head");
