@@ -13,17 +13,25 @@ namespace XaiReference.Benchmarks;
 /// ONNX Runtime's worker threads are told not to spin after a run, or they would take the cores from our next call.
 /// That also keeps them from spinning between its own operators, which costs ONNX Runtime time within a call; with
 /// <c>spinning</c> they keep ONNX Runtime's default and every call waits 100 ms first instead, long enough for the
-/// other side's spinning threads to have gone to sleep.
+/// other side's spinning threads to have gone to sleep. With <c>runs</c> each side keeps its default and makes all
+/// its calls in one run, back to back, first ours and then ONNX Runtime's: the ratio is then that of the two medians.
 /// </summary>
 internal static class BertPairedComparison
 {
     /// <summary>Prints, per text, both medians, both fastest calls and the median paired ratio.</summary>
     /// <param name="rounds">Rounds of one call each, after 10 warm-up rounds.</param>
-    /// <param name="spinning">
-    /// Whether ONNX Runtime keeps its default spinning workers (each call then waits 100 ms first).
+    /// <param name="mode">
+    /// <c>alternating</c> (the default), <c>spinning</c> (ONNX Runtime's spinning workers, each call waits 100 ms
+    /// first) or <c>runs</c> (each side's calls back to back, ONNX Runtime spinning).
     /// </param>
-    public static void Run(int rounds, bool spinning)
+    public static void Run(int rounds, string mode)
     {
+        if (mode is not ("alternating" or "spinning" or "runs"))
+        {
+            throw new ArgumentException($"Unknown mode '{mode}': alternating, spinning or runs.", nameof(mode));
+        }
+
+        var spinning = mode != "alternating";
         BenchmarkSetup.Torch();
         using var bert = BertLoader.LoadDefault();
         using var options = new SessionOptions
@@ -50,8 +58,8 @@ internal static class BertPairedComparison
             var inputs = OnnxInputs(batch);
             try
             {
-                var pause = spinning ? TimeSpan.FromMilliseconds(100) : TimeSpan.Zero;
-                Compare(name, batch, bert, session, inputs, rounds, pause);
+                var pause = mode == "spinning" ? TimeSpan.FromMilliseconds(100) : TimeSpan.Zero;
+                Compare(name, batch, bert, session, inputs, rounds, pause, backToBack: mode == "runs");
             }
             finally
             {
@@ -70,7 +78,8 @@ internal static class BertPairedComparison
         InferenceSession session,
         Dictionary<string, OrtValue> inputs,
         int rounds,
-        TimeSpan pause)
+        TimeSpan pause,
+        bool backToBack)
     {
         double Ours()
         {
@@ -97,6 +106,18 @@ internal static class BertPairedComparison
         }
 
         var (ours, onnx, ratios) = (new List<double>(), new List<double>(), new List<double>());
+        if (backToBack)
+        {
+            ours.AddRange(Enumerable.Range(0, rounds).Select(_ => Ours()));
+            onnx.AddRange(Enumerable.Range(0, rounds).Select(_ => Onnx()));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{name} ({batch.Length} tokens): ours median {Median(ours):F2} ms (fastest {ours.Min():F2}), " +
+                $"ONNX Runtime median {Median(onnx):F2} ms (fastest {onnx.Min():F2}), " +
+                $"ratio of the medians {Median(ours) / Median(onnx):F2}, {rounds} calls a side back to back"));
+            return;
+        }
+
         for (var i = 0; i < rounds; i++)
         {
             // The side that goes first alternates, so neither always runs on a just-warmed cache.
