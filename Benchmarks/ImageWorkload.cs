@@ -146,7 +146,7 @@ public sealed class ImageWorkload : IDisposable
 
     /// <summary>
     /// Only the classifier's share of <see cref="Lime"/>: the same number of pictures through the model in
-    /// batches of 10 under no_grad. LIME's own machinery is the difference.
+    /// batches of 10 under no_grad. <see cref="LimeMachineryOnly"/> measures the rest directly.
     /// </summary>
     /// <param name="samples">Pictures scored.</param>
     public void LimeClassifierOnly(int samples)
