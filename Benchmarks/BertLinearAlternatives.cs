@@ -20,7 +20,8 @@ namespace XaiReference.Benchmarks;
 /// alternative alternates with the encoder as built, one forward each per round; the ratio is the median of the
 /// per-round ratios. Two alternatives call libtorch operators that TorchSharp does not bind (MKL's and oneDNN's
 /// products on weights packed once beforehand); they run through a TorchScript module written here, since
-/// TorchScript resolves any registered operator by name.
+/// TorchScript resolves any registered operator by name. Those operators are libtorch's internals: a libtorch
+/// without them fails to compile the module, and TorchSharp lets that error end the process.
 /// </remarks>
 internal static class BertLinearAlternatives
 {
@@ -81,7 +82,8 @@ internal static class BertLinearAlternatives
     private static jit.ScriptModule LoadScript()
     {
         // A TorchScript archive: the module's code, its pickled state (an object of class Packed whose only
-        // attribute is training = True: protocol 2, GLOBAL, EMPTY_TUPLE, NEWOBJ, EMPTY_DICT, SETITEM, BUILD),
+        // attribute is training = True: protocol 2, GLOBAL, EMPTY_TUPLE, NEWOBJ, EMPTY_DICT, SETITEM, BUILD, with
+        // the memo entries Python's pickler writes),
         // the constants (an empty tuple) and the format version.
         byte[] state = [
             0x80, 0x02, .. "c__torch__\nPacked\n"u8, 0x71, 0x00, 0x29, 0x81, 0x7d, 0x58, 0x08, 0x00, 0x00, 0x00,
@@ -142,12 +144,14 @@ internal static class BertLinearAlternatives
             .OrderByDescending(g => g.Us)
             .ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ONNX Runtime, profiled ({Calls} calls; profiling slows it): {byOperator.Sum(g => g.Us) / Calls / 1000:F2} ms " +
+            $"ONNX Runtime, profiled ({Calls} calls; profiling slows it): " +
+            $"{byOperator.Sum(g => g.Us) / Calls / 1000:F2} ms " +
             $"of kernels a call"));
         foreach (var (key, us, count) in byOperator.Take(8))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {us / Calls / 1000,6:F3} ms a call, {us / count,6:F1} us each, {count / (double)Calls,4:F0} a call: {key}"));
+                $"  {us / Calls / 1000,6:F3} ms a call, {us / count,6:F1} us each, " +
+                $"{count / (double)Calls,4:F0} a call: {key}"));
         }
 
         foreach (var value in inputs.Values)
@@ -194,7 +198,9 @@ internal static class BertLinearAlternatives
         public void PrintBreakdown(int rounds)
         {
             var difference = (AsBuilt(input) - expected).abs().max().item<float>();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours, the encoder as built, against Infer: largest difference {difference:E2}"));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"ours, the encoder as built, against Infer: largest difference {difference:E2}"));
             for (var i = 0; i < 20; i++)
             {
                 AsBuilt(input).Dispose();
@@ -210,7 +216,8 @@ internal static class BertLinearAlternatives
 
             timing = false;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ours, each operation timed where it runs ({rounds} forwards): {clock.Elapsed.TotalMilliseconds / rounds:F2} ms a forward"));
+                $"ours, each operation timed where it runs ({rounds} forwards): " +
+                $"{clock.Elapsed.TotalMilliseconds / rounds:F2} ms a forward"));
             foreach (var (name, ticks) in spent.OrderByDescending(p => p.Value).Take(10))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -274,7 +281,8 @@ internal static class BertLinearAlternatives
 
         private Tensor Attend(Tensor q, Tensor k, Tensor v)
         {
-            var (qh, kh, vh) = (Timed("view", () => Heads(q)), Timed("view", () => Heads(k)), Timed("view", () => Heads(v)));
+            var (qh, kh, vh) =
+                (Timed("view", () => Heads(q)), Timed("view", () => Heads(k)), Timed("view", () => Heads(v)));
             var scores = Timed("query-key product", () => matmul(qh, kh.transpose(-1, -2)));
             var masked = Timed("scale and mask", () => scores / Math.Sqrt(config.HeadSize) + mask);
             var probabilities = Timed("softmax", () => masked.softmax(-1));
@@ -318,7 +326,8 @@ internal static class BertLinearAlternatives
             using var scope = NewDisposeScope();
             foreach (var layer in layers)
             {
-                Tensor Linear(int which, Tensor x) => (Tensor)script.invoke("dnn", x, layer.OneDnn[which], layer.Bias[which]);
+                Tensor Linear(int which, Tensor x) =>
+                    (Tensor)script.invoke("dnn", x, layer.OneDnn[which], layer.Bias[which]);
                 Tensor LinearAdd(int which, Tensor x, Tensor residual) =>
                     (Tensor)script.invoke("dnn_add", x, residual, layer.OneDnn[which], layer.Bias[which]);
                 var attended = Attend(Linear(0, hidden), Linear(1, hidden), Linear(2, hidden));
@@ -369,7 +378,8 @@ internal static class BertLinearAlternatives
                 OneDnn = OutputMajor.Select(w => (Tensor)script.invoke("pack_dnn", w, rows)).ToArray();
                 QkvInputMajor = cat(Weight.Take(3).Select(w => w.t()).ToArray(), 1).contiguous();
                 QkvBias = cat(Bias.Take(3).ToArray(), 0);
-                (Norm1Weight, Norm1Bias) = (Get("attention.output.LayerNorm.weight"), Get("attention.output.LayerNorm.bias"));
+                (Norm1Weight, Norm1Bias) =
+                    (Get("attention.output.LayerNorm.weight"), Get("attention.output.LayerNorm.bias"));
                 (Norm2Weight, Norm2Bias) = (Get("output.LayerNorm.weight"), Get("output.LayerNorm.bias"));
             }
 

@@ -156,7 +156,11 @@ internal static class BertPairedComparison
 
     /// <summary>The largest difference between ONNX Runtime's hidden states and attentions and ours.</summary>
     private static void PrintAgreement(
-        string name, BertBatch batch, PretrainedBert bert, InferenceSession session, Dictionary<string, OrtValue> inputs)
+        string name,
+        BertBatch batch,
+        PretrainedBert bert,
+        InferenceSession session,
+        Dictionary<string, OrtValue> inputs)
     {
         using var scope = NewDisposeScope();
         using var output = bert.Model.Infer(batch);
