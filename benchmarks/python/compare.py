@@ -75,8 +75,12 @@ def dotnet_table(folder):
         baseline, ratio = "-", "-"
         if key.startswith("BertBenchmarks.Ours"):
             ort = rows.get(key.replace(".Ours", ".OnnxRuntime"))
+            every = rows.get(key.replace(".Ours", ".OnnxRuntimeEveryState"))
             if ort:
                 baseline, ratio = f"ONNX Runtime {ms(ort[0])}", f"{value / ort[0]:.2f}"
+            if ort and every:
+                baseline += f"; returning every state {ms(every[0])}"
+                ratio += f" / {value / every[0]:.2f}"
         alloc = f"{allocated / 1024:.0f} KB" if allocated is not None else "-"
         print(f"| {key} | {ms(value)} | {baseline} | {ratio} | {alloc} |")
 
