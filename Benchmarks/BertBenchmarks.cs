@@ -42,7 +42,7 @@ public class BertBenchmarks
 
     /// <summary>Starts ONNX Runtime on the graph that returns every hidden state and attention tensor.</summary>
     [GlobalSetup(Target = nameof(OnnxRuntimeEveryState))]
-    public void SetupOnnxRuntimeEveryState() => SetupOnnxRuntime(OnnxBertGraph.WithEveryState());
+    public void SetupOnnxRuntimeEveryState() => SetupOnnxRuntime(OnnxBertGraph.WithEveryState().Graph);
 
     private void SetupOnnxRuntime(byte[] graph)
     {

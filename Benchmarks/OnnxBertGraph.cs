@@ -18,19 +18,6 @@ namespace XaiReference.Benchmarks;
 /// </remarks>
 internal static class OnnxBertGraph
 {
-    /// <summary>The outputs <see cref="WithEveryState"/> adds, in order: hidden states, then attentions.</summary>
-    public static IReadOnlyList<string> AddedOutputs(ModelProto model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var nodes = model.Graph.Node;
-        var hidden = nodes
-            .Where(n => n.OpType == "Add" && n.Input.Any(IsHiddenStateNorm))
-            .Select(n => n.Output[0]);
-        var attentions = nodes.Where(n => n.OpType == "Softmax").Select(n => n.Output[0]);
-        var existing = model.Graph.Output.Select(o => o.Name).ToHashSet();
-        return hidden.Concat(attentions).Where(name => !existing.Contains(name)).ToArray();
-    }
-
     /// <summary>The graph as embedded, as bytes.</summary>
     public static byte[] Original()
     {
@@ -44,23 +31,29 @@ internal static class OnnxBertGraph
 
     /// <summary>
     /// The graph with 6 more hidden states (7 with <c>last_hidden_state</c>) and 6 attention tensors among its
-    /// outputs, after the original two.
+    /// outputs, after the original two, and the names of those outputs.
     /// </summary>
     /// <exception cref="InvalidDataException">The graph does not have the LayerNorms and Softmaxes expected of
     /// a 6-layer BERT.</exception>
-    public static byte[] WithEveryState()
+    public static EveryStateGraph WithEveryState()
     {
         var model = ModelProto.Parser.ParseFrom(Original());
-        var added = AddedOutputs(model);
+        var nodes = model.Graph.Node;
+        var hidden = nodes
+            .Where(n => n.OpType == "Add" && n.Input.Any(IsHiddenStateNorm))
+            .Select(n => n.Output[0])
+            .ToArray();
+        var attentions = nodes.Where(n => n.OpType == "Softmax").Select(n => n.Output[0]).ToArray();
         const int Layers = 6;
-        if (added.Count != 2 * Layers)
+        if (hidden.Length != Layers + 1 || attentions.Length != Layers)
         {
             throw new InvalidDataException(
-                $"Expected {Layers} hidden-state LayerNorms and {Layers} Softmaxes beyond the graph's outputs; "
-                + $"found {added.Count} outputs to add.");
+                $"Expected {Layers + 1} hidden-state LayerNorms and {Layers} Softmaxes; "
+                + $"found {hidden.Length} and {attentions.Length}.");
         }
 
-        foreach (var name in added)
+        var existing = model.Graph.Output.Select(o => o.Name).ToHashSet();
+        foreach (var name in hidden.Concat(attentions).Where(name => !existing.Contains(name)))
         {
             model.Graph.Output.Add(new ValueInfoProto
             {
@@ -69,7 +62,7 @@ internal static class OnnxBertGraph
             });
         }
 
-        return model.ToByteArray();
+        return new EveryStateGraph(model.ToByteArray(), hidden, attentions);
     }
 
     private static bool IsHiddenStateNorm(string input) =>
@@ -78,3 +71,10 @@ internal static class OnnxBertGraph
             && input.EndsWith(".output.LayerNorm.bias", StringComparison.Ordinal)
             && !input.Contains(".attention.", StringComparison.Ordinal));
 }
+
+/// <summary>The graph of <see cref="OnnxBertGraph.WithEveryState"/> and the names of what it returns.</summary>
+/// <param name="Graph">The ONNX graph, as bytes.</param>
+/// <param name="HiddenStates">The 7 hidden states' output names, embeddings first.</param>
+/// <param name="Attentions">The 6 layers' attention probabilities' output names, in layer order.</param>
+internal sealed record EveryStateGraph(
+    byte[] Graph, IReadOnlyList<string> HiddenStates, IReadOnlyList<string> Attentions);
