@@ -93,7 +93,11 @@ public class BertBenchmarks
         return output.Attentions.Count + output.HiddenStates.Count;
     }
 
-    private static BertBatch Tokenize(PretrainedBert bert, string text)
+    /// <summary>One of the two texts the BERT benchmarks run, as a batch of one.</summary>
+    /// <param name="bert">The model whose tokenizer encodes the text.</param>
+    /// <param name="text"><c>coreference</c> (the attention sentence) or <c>question-context</c> (the first
+    /// question with its context).</param>
+    internal static BertBatch Tokenize(PretrainedBert bert, string text)
     {
         var inputs = QuizInputs.DefaultText();
         var example = inputs.Examples[0];

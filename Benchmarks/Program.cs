@@ -4,6 +4,8 @@ using XaiReference.Benchmarks;
 // dotnet run -c Release --project Benchmarks -- --filter '*'          every benchmark (docs/benchmarks.md)
 // dotnet run -c Release --project Benchmarks -- memory [file.json]     peak resident memory of each image method
 // dotnet run -c Release --project Benchmarks -- serve slim|course      the C# half of scripts/benchmark.sh
+// dotnet run -c Release --project Benchmarks -- serve bert folder [burst]
+//                                                      the same for BERT (side_by_side.py --width bert)
 // dotnet run -c Release --project Benchmarks -- bert-paired [rounds] [spinning|runs] [every-state]
 //                                                      BERT against ONNX Runtime, alternating calls or runs;
 //                                                      every-state: ONNX Runtime returns every hidden state too
@@ -12,6 +14,13 @@ using XaiReference.Benchmarks;
 // dotnet run -c Release --project Benchmarks -- layout|fold slim|course rounds name...
 //                                                      one setting of the classifier on and off, alternating calls:
 //                                                      channels-last or plain layout; BatchNorm folded or not
+if (args.Length > 2 && args[0] == "serve" && args[1] == "bert")
+{
+    SideBySideServer.RunBert(
+        args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 if (args.Length > 1 && args[0] == "serve")
 {
     SideBySideServer.Run(args[1]);

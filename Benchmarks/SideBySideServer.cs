@@ -17,6 +17,27 @@ public static class SideBySideServer
     {
         var (workload, calls) = ImageWorkload.Named(width);
         using var owned = workload;
+        Serve(calls.ToDictionary(c => c.Key, c => Timed(c.Value), StringComparer.Ordinal));
+    }
+
+    /// <summary>Serves BERT's calls until standard input ends.</summary>
+    /// <param name="folder">Where the Python side's weights, inputs and expected outputs are written.</param>
+    /// <param name="burst">Forwards per call.</param>
+    public static void RunBert(string folder, int burst)
+    {
+        using var bert = BertSideBySide.Create(folder, burst);
+        Serve(bert.Calls);
+    }
+
+    private static Func<double> Timed(Action call) => () =>
+    {
+        var clock = Stopwatch.StartNew();
+        call();
+        return clock.Elapsed.TotalMilliseconds;
+    };
+
+    private static void Serve(IReadOnlyDictionary<string, Func<double>> calls)
+    {
         Console.WriteLine($"ready {string.Join(' ', calls.Keys)}");
         while (Console.ReadLine() is { } name)
         {
@@ -26,9 +47,7 @@ public static class SideBySideServer
                 continue;
             }
 
-            var clock = Stopwatch.StartNew();
-            call();
-            Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture));
+            Console.WriteLine(call().ToString("F3", CultureInfo.InvariantCulture));
         }
     }
 }

@@ -6,8 +6,10 @@
 #
 # Image methods: benchmarks/python/side_by_side.py runs ours (Benchmarks `serve`, the same calls as the
 # BenchmarkDotNet classes) and the Python baseline (benchmarks/python/baseline.py, Debian's python3-torch)
-# alternately, call by call, and reports paired ratios. BERT against ONNX Runtime, key derivation and
-# grading: BenchmarkDotNet (Benchmarks/). Peak memory: `memory` on both sides.
+# alternately, call by call, and reports paired ratios. BERT: the same driver with ours, ONNX Runtime and the
+# encoder in PyTorch (benchmarks/python/bert_baseline.py), on the installed BLAS and, when Debian's
+# libopenblas0-pthread is there, on OpenBLAS too; BenchmarkDotNet as well (Benchmarks/), with key derivation and
+# grading. Peak memory: `memory` on both sides.
 # Allocator: ours keeps freed native memory for reuse, as the grader does (NativeAllocator); Python runs with
 # glibc's defaults, as people run it. A control run of the gradient methods gives Python the same setting.
 # Threads: 2 on both sides, or XAI_BENCH_THREADS.
@@ -45,6 +47,10 @@ else
     --out "$out/same-allocator-slim.json"
   side_by_side --width course --rounds 2 --filter "${gradients[@]}" --python-allocator retain \
     --out "$out/same-allocator-course.json"
+  side_by_side --width bert --rounds 10 --out "$out/bert-side-by-side.json"
+  if [ -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
+    side_by_side --width bert --rounds 10 --python-blas openblas --out "$out/bert-side-by-side-openblas.json"
+  fi
   dotnet run -c Release --project Benchmarks --no-build -- --filter '*Bert*' '*Grading*' '*KeyDerivation*' >&2
   cp BenchmarkDotNet.Artifacts/results/*-report-full.json "$out/"
   dotnet run -c Release --project Benchmarks --no-build -- memory "$out/ours-memory.json" >&2

@@ -283,8 +283,11 @@ def status_kib(field):
         return int(re.search(rf"{field}:\s+(\d+) kB", f.read()).group(1))
 
 
-def serve(calls):
-    """The Python half of side_by_side.py: one call per name read, answered with its milliseconds."""
+def serve(calls, timed_by_call=False):
+    """The Python half of side_by_side.py: one call per name read, answered with its milliseconds.
+
+    With timed_by_call, each call times itself and returns its milliseconds (bert_baseline.py's bursts).
+    """
     print("ready " + " ".join(calls), flush=True)
     for line in sys.stdin:
         name = line.strip()
@@ -292,8 +295,9 @@ def serve(calls):
             print(f"unknown {name}", flush=True)
             continue
         start = time.perf_counter()
-        calls[name]()
-        print(f"{(time.perf_counter() - start) * 1000.0:.3f}", flush=True)
+        answer = calls[name]()
+        elapsed = answer if timed_by_call else (time.perf_counter() - start) * 1000.0
+        print(f"{elapsed:.3f}", flush=True)
 
 
 def retain_freed_memory():

@@ -4,9 +4,9 @@
 Reads from one folder: side-by-side-*.json (side_by_side.py: ours as the grader runs, Python with glibc's
 default allocator settings), same-allocator-*.json (the control: both sides keep freed memory for reuse),
 *-report-full.json (BenchmarkDotNet's JSON export), ours-memory.json and python-memory-*.json (peak resident
-memory). "ours / Python" is the median
-over rounds of the paired ratio; "fastest" compares the quickest calls of
-each side (the least disturbed by other work); "x fwd+bwd" divides a method's median by the same side's median of one
+memory), bert-side-by-side*.json (side_by_side.py --width bert: ours, PyTorch and ONNX Runtime on BERT).
+"ours / Python" is the median over rounds of the paired ratio; "fastest" compares the quickest calls of each side
+(the least disturbed by other work); "x fwd+bwd" divides a method's median by the same side's median of one
 forward and backward pass at batch 1. Written for this project; standard library only.
 """
 import argparse
@@ -60,6 +60,26 @@ def image_table(folder, pattern, with_memory):
               f"| {peak} |")
 
 
+def bert_table(folder):
+    # The installed BLAS first, then OpenBLAS.
+    for path in sorted(glob.glob(os.path.join(folder, "bert-side-by-side*.json")), key=lambda p: ("openblas" in p, p)):
+        results = json.load(open(path))
+        blas = next(iter(results.values())).get("python_blas", "?")
+        print()
+        print(f"BERT forward with every hidden state and attention, side by side (Python's libblas.so.3: {blas}); "
+              "ratios are paired medians over rounds:")
+        print()
+        print("| text | ours | Python | ONNX Runtime / returning every state | ours / Python "
+              "| ours / ONNX Runtime (/ every state) | Python / ONNX Runtime |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for key, entry in results.items():
+            onnx, every = median(entry.get("OnnxRuntime_ms")), median(entry.get("OnnxRuntimeEveryState_ms"))
+            print(f"| {key.split('.', 2)[2]} | {ms(median(entry['ours_ms']))} | {ms(median(entry['python_ms']))} "
+                  f"| {ms(onnx)} / {ms(every)} | {entry['paired_ratio']:.3f} "
+                  f"| {entry['ours_vs_OnnxRuntime']:.2f} / {entry['ours_vs_OnnxRuntimeEveryState']:.2f} "
+                  f"| {entry['python_vs_OnnxRuntime']:.1f} |")
+
+
 def dotnet_table(folder):
     rows = {}
     for path in sorted(glob.glob(os.path.join(folder, "*-report-full.json"))):
@@ -95,6 +115,7 @@ def main():
         print("Control: the same allocator setting on both sides (freed native memory kept for reuse):")
         print()
         image_table(args.results, "same-allocator-*.json", with_memory=False)
+    bert_table(args.results)
     dotnet_table(args.results)
 
 
