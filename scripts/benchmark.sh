@@ -41,11 +41,11 @@ if $quick; then
   side_by_side --width slim --rounds 5 --filter ForwardBackward Saliency IntegratedGradients \
     --python-allocator retain --out "$out/same-allocator-slim.json"
 else
-  side_by_side --width slim --rounds 3 --out "$out/side-by-side-slim.json"
-  side_by_side --width course --rounds 2 --out "$out/side-by-side-course.json"
-  side_by_side --width slim --rounds 3 --filter "${gradients[@]}" --python-allocator retain \
+  side_by_side --width slim --rounds 5 --out "$out/side-by-side-slim.json"
+  side_by_side --width course --rounds 4 --out "$out/side-by-side-course.json"
+  side_by_side --width slim --rounds 5 --filter "${gradients[@]}" --python-allocator retain \
     --out "$out/same-allocator-slim.json"
-  side_by_side --width course --rounds 2 --filter "${gradients[@]}" --python-allocator retain \
+  side_by_side --width course --rounds 4 --filter "${gradients[@]}" --python-allocator retain \
     --out "$out/same-allocator-course.json"
   side_by_side --width bert --rounds 10 --out "$out/bert-side-by-side.json"
   if [ -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
