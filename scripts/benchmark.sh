@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite on both sides in one go and prints the table of docs/benchmarks.md.
 #
-#   bash scripts/benchmark.sh            everything (14 minutes on an idle 2-core machine, 45 or more on a busy one)
+#   bash scripts/benchmark.sh            everything (16 minutes on an idle 2-core machine, 45 or more on a busy one)
 #   bash scripts/benchmark.sh --quick    the slim network's gradient methods only (a few minutes)
 #
 # Image methods: benchmarks/python/side_by_side.py runs ours (Benchmarks `serve`, the same calls as the

@@ -30,6 +30,11 @@ def ms(value):
     return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.1f} ms"
 
 
+def mib(value):
+    # Resident memory can end a call a little below where it started: that peak above it is 0, not "-0".
+    return f"{max(value, 0.0):.0f} MiB"
+
+
 def median(values):
     return statistics.median(values) if values else None
 
@@ -53,8 +58,8 @@ def image_table(folder, pattern, with_memory):
         fastest = f"{min(entry['ours_ms']) / min(entry['python_ms']):.2f}" if "paired_ratio" in entry else "-"
         our_x = f"{ours / our_ref:.1f}" if ours and our_ref else "-"
         their_x = f"{theirs / their_ref:.1f}" if theirs and their_ref else "-"
-        peak = f"{ours_memory[key]:.0f} MiB" if key in ours_memory else "-"
-        peak += f" / {python_memory[key]:.0f} MiB" if key in python_memory else ""
+        peak = mib(ours_memory[key]) if key in ours_memory else "-"
+        peak += f" / {mib(python_memory[key])}" if key in python_memory else ""
         network = "slim" if prefix.startswith("Slim") else "course width"
         print(f"| {name} ({network}) | {ms(ours)} | {ms(theirs)} | {ratio} | {fastest} | {our_x} | {their_x} "
               f"| {peak} |")
