@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using XaiReference.Platform;
 using static TorchSharp.torch;
 
@@ -49,6 +50,13 @@ public static class BenchmarkSetup
         model.ChannelsLast = ChannelsLast;
         model.FoldBatchNorm = FoldBatchNorm;
     }
+
+    /// <summary>
+    /// ONNX Runtime's options for every comparison: <see cref="Threads"/> intra-op threads and one inter-op thread,
+    /// otherwise its defaults (a spinning pool). The caller owns and disposes them.
+    /// </summary>
+    public static SessionOptions OnnxSessionOptions() =>
+        new() { IntraOpNumThreads = Threads, InterOpNumThreads = 1 };
 
     /// <summary>
     /// Sets libtorch's intra-op thread count and the allocator; call at the start of every global setup.

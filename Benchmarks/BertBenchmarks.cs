@@ -48,7 +48,7 @@ public class BertBenchmarks
     {
         bert = BertLoader.LoadDefault();
         batch = Tokenize(bert, Text);
-        sessionOptions = new SessionOptions { IntraOpNumThreads = BenchmarkSetup.Threads, InterOpNumThreads = 1 };
+        sessionOptions = BenchmarkSetup.OnnxSessionOptions();
         session = new InferenceSession(graph, sessionOptions);
         onnxInputs = BertPairedComparison.OnnxInputs(batch);
     }

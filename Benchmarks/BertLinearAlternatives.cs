@@ -6,6 +6,7 @@ using Microsoft.ML.OnnxRuntime;
 using XaiReference.Grader.Quiz;
 using XaiReference.Models.Bert;
 using static TorchSharp.torch;
+using static XaiReference.Benchmarks.Timings;
 
 namespace XaiReference.Benchmarks;
 
@@ -116,13 +117,9 @@ internal static class BertLinearAlternatives
 
     private static void ProfileOnnxRuntime(BertBatch batch)
     {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = BenchmarkSetup.Threads,
-            InterOpNumThreads = 1,
-            EnableProfiling = true,
-            ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), "xai-bert-ort-profile"),
-        };
+        using var options = BenchmarkSetup.OnnxSessionOptions();
+        options.EnableProfiling = true;
+        options.ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), "xai-bert-ort-profile");
         using var session = new InferenceSession(OnnxBertGraph.Original(), options);
         var inputs = BertPairedComparison.OnnxInputs(batch);
         const int Calls = 300;
@@ -158,12 +155,6 @@ internal static class BertLinearAlternatives
         {
             value.Dispose();
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 
     /// <summary>The encoder of one model at one sentence's length, as functions of its weights.</summary>

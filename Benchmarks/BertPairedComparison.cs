@@ -4,6 +4,7 @@ using Microsoft.ML.OnnxRuntime;
 using XaiReference.Grader.Quiz;
 using XaiReference.Models.Bert;
 using static TorchSharp.torch;
+using static XaiReference.Benchmarks.Timings;
 
 namespace XaiReference.Benchmarks;
 
@@ -38,11 +39,7 @@ internal static class BertPairedComparison
         var spinning = mode != "alternating";
         BenchmarkSetup.Torch();
         using var bert = BertLoader.LoadDefault();
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = BenchmarkSetup.Threads,
-            InterOpNumThreads = 1,
-        };
+        using var options = BenchmarkSetup.OnnxSessionOptions();
         if (!spinning)
         {
             options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
@@ -146,13 +143,6 @@ internal static class BertPairedComparison
     }
 
     private static (double Ours, double Onnx) Swap(double onnx, double ours) => (ours, onnx);
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 
     /// <summary>The largest difference between ONNX Runtime's hidden states and attentions and ours.</summary>
     private static void PrintAgreement(

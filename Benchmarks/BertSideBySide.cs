@@ -43,7 +43,7 @@ internal sealed class BertSideBySide : IDisposable
         WriteConfig(folder, bert.Config);
 
         // ONNX Runtime as people run it: its default pool, whose workers spin between operators.
-        options = new SessionOptions { IntraOpNumThreads = BenchmarkSetup.Threads, InterOpNumThreads = 1 };
+        options = BenchmarkSetup.OnnxSessionOptions();
         original = new InferenceSession(OnnxBertGraph.Original(), options);
         everyState = new InferenceSession(OnnxBertGraph.WithEveryState().Graph, options);
         foreach (var text in Texts)
@@ -104,24 +104,16 @@ internal sealed class BertSideBySide : IDisposable
         using var outputs = session.Run(runOptions, inputs, session.OutputNames);
     }
 
-    private double MedianOfBurst(Action forward)
+    private double MedianOfBurst(Action forward) => Timings.Median(Enumerable.Range(0, Burst).Select(_ =>
     {
-        var times = new double[Burst];
-        for (var i = 0; i < Burst; i++)
+        var clock = Stopwatch.StartNew();
+        using (NewDisposeScope())
         {
-            var clock = Stopwatch.StartNew();
-            using (NewDisposeScope())
-            {
-                forward();
-            }
-
-            times[i] = clock.Elapsed.TotalMilliseconds;
+            forward();
         }
 
-        Array.Sort(times);
-        var middle = Burst / 2;
-        return Burst % 2 == 1 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
-    }
+        return clock.Elapsed.TotalMilliseconds;
+    }));
 
     /// <summary>What the weights' shapes do not tell, under the keys of Hugging Face's <c>config.json</c>.</summary>
     private static void WriteConfig(string folder, BertConfig config) =>

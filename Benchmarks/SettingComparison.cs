@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using XaiReference.Models;
+using static XaiReference.Benchmarks.Timings;
 
 namespace XaiReference.Benchmarks;
 
@@ -77,13 +78,5 @@ internal static class SettingComparison
         var elapsed = clock.Elapsed.TotalMilliseconds;
         BenchmarkSetup.Apply(workload.Model);
         return elapsed;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1
-            ? sorted[sorted.Length / 2]
-            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
